@@ -1,0 +1,32 @@
+// Package media describes the images stored for stories: the original and its
+// resized variants, with the words that go with them (alt text, caption, credit).
+package media
+
+import (
+	"errors"
+	"time"
+)
+
+// ErrNotFound is returned when no image has the asked-for id.
+var ErrNotFound = errors.New("image not found")
+
+// Image is one picture in the media library.
+type Image struct {
+	ID        int64
+	Path      string // key in the blob store of the largest clean version
+	MIME      string
+	Width     int
+	Height    int
+	Alt       string
+	Caption   string
+	Credit    string
+	Variants  []Variant // smaller versions, narrowest first
+	CreatedAt time.Time
+}
+
+// Variant is a resized copy of an image.
+type Variant struct {
+	Width  int
+	Height int
+	Path   string
+}

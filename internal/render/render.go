@@ -1,0 +1,77 @@
+// Package render parses Dateline's templates once at start-up and renders
+// pages into buffers, so a template error never sends half a page.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// Renderer holds one parsed template set per page.
+type Renderer struct {
+	pages  map[string]*template.Template
+	assets *Assets
+}
+
+// New parses every page in templates/site/ together with the layouts and
+// partials. It fails if any template fails to parse.
+func New(templates fs.FS, assets *Assets) (*Renderer, error) {
+	r := &Renderer{pages: map[string]*template.Template{}, assets: assets}
+	funcs := template.FuncMap{
+		"asset": assets.URL,
+		"dir":   Dir,
+		"add":   func(a, b int) int { return a + b },
+	}
+	base, err := template.New("").Funcs(funcs).ParseFS(templates, "templates/layout/*.html", "templates/partials/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse layouts: %w", err)
+	}
+	pages, err := fs.Glob(templates, "templates/site/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range pages {
+		t, err := template.Must(base.Clone()).ParseFS(templates, p)
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", p, err)
+		}
+		r.pages[strings.TrimSuffix(path.Base(p), ".html")] = t
+	}
+	return r, nil
+}
+
+// Render executes the named page with data and returns the HTML.
+func (r *Renderer) Render(page string, data any) ([]byte, error) {
+	t, ok := r.pages[page]
+	if !ok {
+		return nil, fmt.Errorf("render: no page template %q", page)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+		return nil, fmt.Errorf("render %s: %w", page, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Has reports whether a page template exists, for start-up checks.
+func (r *Renderer) Has(page string) bool { _, ok := r.pages[page]; return ok }
+
+// Dir returns "rtl" for languages written right to left, else "ltr".
+func Dir(lang string) string {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return "ltr"
+	}
+	base, _ := tag.Base()
+	switch base.String() {
+	case "ar", "fa", "ps", "ur", "he", "yi", "ckb", "sd", "ug", "dv", "prs", "syr":
+		return "rtl"
+	}
+	return "ltr"
+}

@@ -1,0 +1,87 @@
+package server_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/blob/disk"
+	"github.com/datelinenews/dateline/internal/demo"
+	"github.com/datelinenews/dateline/internal/render"
+	"github.com/datelinenews/dateline/internal/server"
+	"github.com/datelinenews/dateline/internal/site"
+	"github.com/datelinenews/dateline/internal/store"
+	"github.com/datelinenews/dateline/ui"
+)
+
+// now is the fixed clock of every handler test.
+var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+
+// app is the whole public site over a seeded demo newsroom.
+type app struct {
+	st       *store.Store
+	articles *article.Service
+	handler  http.Handler
+}
+
+// smallPictures keep the demo's generated photos cheap in tests.
+var smallPictures = demo.Options{Width: 320, Height: 180, VariantWidths: []int{160}}
+
+func newApp(t testing.TB, st *store.Store) *app {
+	t.Helper()
+	ctx := context.Background()
+	media, err := disk.New(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Seed(ctx, st, media, now, smallPictures); err != nil {
+		t.Fatal(err)
+	}
+	assets, err := render.LoadAssets(ui.Static)
+	if err != nil {
+		t.Fatal(err)
+	}
+	renderer, err := render.New(ui.Templates, assets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := func() time.Time { return now }
+	log := slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	articles := article.NewService(st, clock)
+	pub := site.New(site.Handler{Articles: articles, Content: st, Files: media, Render: renderer, Log: log, Now: clock})
+	return &app{st: st, articles: articles, handler: server.New(log, server.Routes(pub, assets))}
+}
+
+// get sends one request through the real router.
+func (a *app) get(t testing.TB, target string, header ...string) *http.Response {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	rec := httptest.NewRecorder()
+	a.handler.ServeHTTP(rec, req)
+	return rec.Result()
+}
+
+func body(t testing.TB, res *http.Response) string {
+	t.Helper()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// testLog sends the server's warnings and errors to the test's output.
+type testLog struct{ t testing.TB }
+
+func (l testLog) Write(p []byte) (int, error) {
+	l.t.Log(string(p))
+	return len(p), nil
+}

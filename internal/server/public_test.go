@@ -1,0 +1,265 @@
+package server_test
+
+import (
+	"compress/gzip"
+	"context"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/demo"
+	"github.com/datelinenews/dateline/internal/store"
+	"github.com/datelinenews/dateline/internal/store/storetest"
+)
+
+// published returns every visible demo story, newest first.
+func (a *app) published(t testing.TB) []article.Article {
+	t.Helper()
+	list, _, err := a.articles.List(context.Background(), article.Filter{Limit: 100})
+	if err != nil || len(list) < 10 {
+		t.Fatalf("demo stories: %d, %v", len(list), err)
+	}
+	return list
+}
+
+func kabul() *time.Location { return demo.Site.Location() }
+
+func TestPublicRoutes(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, st *store.Store) {
+		a := newApp(t, st)
+		stories := a.published(t)
+		first := stories[0]
+		var persian article.Article
+		for _, s := range stories {
+			if s.Language == "fa-AF" {
+				persian = s
+			}
+		}
+		if persian.ID == 0 {
+			t.Fatal("demo has no Dari story")
+		}
+		author := first.Authors[0]
+		tag := first.Tags[0]
+
+		type scenario struct {
+			name, path  string
+			status      int
+			contains    []string
+			notContains []string
+			location    string
+			cacheable   bool
+		}
+		scenarios := []scenario{
+			{name: "front page", path: "/", status: 200, cacheable: true,
+				contains: []string{demo.Site.Name, first.Headline, `<html lang="en" dir="ltr">`, `fetchpriority="high"`, "Latest"}},
+			{name: "section front", path: first.Section.Path(), status: 200, cacheable: true,
+				contains: []string{"<h1>" + first.Section.Name + "</h1>", first.Headline, `aria-current="page"`}},
+			{name: "section without slash", path: strings.TrimSuffix(first.Section.Path(), "/"), status: 301, location: first.Section.Path()},
+			{name: "tag archive", path: tag.Path(), status: 200, cacheable: true, contains: []string{tag.Name, first.Headline}},
+			{name: "author archive", path: author.Path(), status: 200, cacheable: true, contains: []string{author.Name, first.Headline}},
+			{name: "article", path: first.Path(kabul()), status: 200, cacheable: true,
+				contains: []string{"<h1 class=\"headline\">" + first.Headline, first.Standfirst, author.Name, "Click to see full-size image",
+					`width="320" height="180"`, `rel="canonical"`, first.Dateline}},
+			{name: "Dari article right to left", path: persian.Path(kabul()), status: 200,
+				contains: []string{`lang="fa-AF" dir="rtl"`, persian.Headline}},
+			{name: "article at wrong date", path: article.DatedPath(first.PublishedAt.Add(-72*time.Hour), first.Slug), status: 301, location: first.Path(kabul())},
+			{name: "about page", path: "/about/", status: 200, cacheable: true, contains: []string{"About"}},
+			{name: "support page", path: "/support/", status: 200},
+			{name: "contact page", path: "/contact/", status: 200},
+			{name: "robots.txt", path: "/robots.txt", status: 200, contains: []string{"User-agent: *"}},
+			{name: "health", path: "/healthz", status: 200},
+			{name: "unknown page", path: "/no-such-page/", status: 404, contains: []string{"Page not found", demo.Site.Name}},
+			{name: "unknown deep path", path: "/a/b/c/d/e/f", status: 404, contains: []string{"Page not found"}},
+			{name: "unknown section", path: "/section/sport/", status: 404},
+			{name: "unknown tag", path: "/tag/nothing-here/", status: 404},
+			{name: "unknown author", path: "/author/nobody/", status: 404},
+			{name: "unknown article", path: "/2026/11/25/never-written/", status: 404},
+			{name: "non-numeric date", path: "/yyyy/mm/dd/" + first.Slug + "/", status: 301, location: first.Path(kabul())},
+			{name: "negative page", path: "/section/world/?page=-1", status: 400, contains: []string{"not quite right"}},
+			{name: "word for page", path: "/section/world/?page=abc", status: 400},
+			{name: "huge page number", path: "/section/world/?page=99999999999999999999", status: 400},
+			{name: "page past the end", path: "/section/world/?page=50", status: 404},
+			{name: "10 KB path", path: "/" + strings.Repeat("x", 10<<10) + "/", status: 404},
+			{name: "10 KB article slug", path: "/2026/11/25/" + strings.Repeat("y", 10<<10) + "/", status: 404},
+			{name: "oversized query", path: "/?q=" + strings.Repeat("z", 5000), status: 400},
+			{name: "tracking parameters are fine", path: "/?utm_source=newsletter", status: 200},
+			{name: "bad media key", path: "/media/..%2f..%2fetc%2fpasswd", status: 404},
+			{name: "missing media", path: "/media/nothing.jpg", status: 404},
+			{name: "stale static hash", path: "/static/000000000000/css/site.css", status: 404},
+		}
+		for _, sc := range scenarios {
+			t.Run(sc.name, func(t *testing.T) {
+				res := a.get(t, sc.path)
+				b := body(t, res)
+				if res.StatusCode != sc.status {
+					t.Fatalf("GET %.80s = %d, want %d\n%.500s", sc.path, res.StatusCode, sc.status, b)
+				}
+				if sc.location != "" {
+					if loc := res.Header.Get("Location"); loc != sc.location {
+						t.Errorf("Location = %q, want %q", loc, sc.location)
+					}
+				}
+				for _, want := range sc.contains {
+					if !strings.Contains(b, want) {
+						t.Errorf("GET %s: body lacks %q", sc.path, want)
+					}
+				}
+				for _, bad := range sc.notContains {
+					if strings.Contains(b, bad) {
+						t.Errorf("GET %s: body has %q", sc.path, bad)
+					}
+				}
+				if sc.cacheable {
+					if cc := res.Header.Get("Cache-Control"); !strings.HasPrefix(cc, "public, max-age=") {
+						t.Errorf("Cache-Control = %q", cc)
+					}
+					if res.Header.Get("ETag") == "" {
+						t.Error("no ETag")
+					}
+					if strings.Contains(res.Header.Get("Set-Cookie"), "=") {
+						t.Error("public page sets a cookie")
+					}
+				}
+			})
+		}
+	})
+}
+
+func TestConditionalAndCompressed(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, st *store.Store) {
+		a := newApp(t, st)
+		res := a.get(t, "/")
+		plain := body(t, res)
+		etag := res.Header.Get("ETag")
+		if res := a.get(t, "/", "If-None-Match", etag); res.StatusCode != http.StatusNotModified {
+			t.Errorf("If-None-Match with current ETag = %d, want 304", res.StatusCode)
+		}
+		if res := a.get(t, "/", "If-None-Match", `"stale"`); res.StatusCode != http.StatusOK {
+			t.Errorf("If-None-Match with old ETag = %d, want 200", res.StatusCode)
+		}
+		res = a.get(t, "/", "Accept-Encoding", "gzip, br")
+		if res.Header.Get("Content-Encoding") != "gzip" || res.Header.Get("ETag") == etag {
+			t.Fatalf("gzip response: encoding %q, etag %q (plain %q)", res.Header.Get("Content-Encoding"), res.Header.Get("ETag"), etag)
+		}
+		zr, err := gzip.NewReader(res.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		unzipped, _ := io.ReadAll(zr)
+		if string(unzipped) != plain {
+			t.Error("gzip body differs from the plain page")
+		}
+		if !strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") {
+			t.Error("no Vary: Accept-Encoding")
+		}
+	})
+}
+
+func TestRedirectsAndGone(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		a := newApp(t, st)
+		stories := a.published(t)
+		moved, gone := stories[1], stories[2]
+		oldPath := moved.Path(kabul())
+
+		in := inputOf(moved)
+		in.Slug = "a-new-slug-for-this-story"
+		in.PublishedAt = moved.PublishedAt.Add(-48 * time.Hour)
+		updated, err := a.articles.Update(ctx, moved.ID, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := a.get(t, oldPath)
+		if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != updated.Path(kabul()) {
+			t.Errorf("old URL: %d → %q, want 301 → %q", res.StatusCode, res.Header.Get("Location"), updated.Path(kabul()))
+		}
+		if res := a.get(t, updated.Path(kabul())); res.StatusCode != http.StatusOK {
+			t.Errorf("new URL: %d", res.StatusCode)
+		}
+
+		in = inputOf(gone)
+		in.Status = article.Unpublished
+		if _, err := a.articles.Update(ctx, gone.ID, in); err != nil {
+			t.Fatal(err)
+		}
+		res = a.get(t, gone.Path(kabul()))
+		if b := body(t, res); res.StatusCode != http.StatusGone || !strings.Contains(b, "removed") {
+			t.Errorf("unpublished story: %d", res.StatusCode)
+		}
+		if b := body(t, a.get(t, "/")); strings.Contains(b, gone.Headline) {
+			t.Error("front page still lists the unpublished story")
+		}
+	})
+}
+
+func TestArchivePagination(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		a := newApp(t, st)
+		first := a.published(t)[0]
+		// Fill the section past one page.
+		for i := range 12 {
+			in := inputOf(first)
+			in.Slug, in.Lead = "", false
+			in.Headline = "Filler story number " + string(rune('A'+i))
+			in.PublishedAt = now.Add(-time.Duration(500+i) * time.Hour)
+			if _, err := a.articles.Create(ctx, in); err != nil {
+				t.Fatal(err)
+			}
+		}
+		path := first.Section.Path()
+		p1 := body(t, a.get(t, path))
+		if !strings.Contains(p1, `rel="next" href="`+path+`?page=2"`) || strings.Contains(p1, `rel="prev"`) {
+			t.Errorf("page 1 pager wrong")
+		}
+		res := a.get(t, path+"?page=2")
+		p2 := body(t, res)
+		if res.StatusCode != 200 || !strings.Contains(p2, `rel="prev" href="`+path+`"`) || !strings.Contains(p2, "Page 2 of") {
+			t.Errorf("page 2: %d", res.StatusCode)
+		}
+		if !strings.Contains(p2, "Filler story number L") {
+			t.Error("oldest story not on page 2")
+		}
+	})
+}
+
+// TestNoThirdPartyReferences checks every src and href on the main pages
+// points at this site, so readers' browsers contact no one else.
+func TestNoThirdPartyReferences(t *testing.T) {
+	a := newApp(t, storetest.OpenSQLite(t))
+	first := a.published(t)[0]
+	attr := regexp.MustCompile(`(?:src|href|srcset|action)="([^"]*)"`)
+	for _, path := range []string{"/", first.Path(kabul()), first.Section.Path(), "/about/", "/nope/"} {
+		b := body(t, a.get(t, path))
+		for _, m := range attr.FindAllStringSubmatch(b, -1) {
+			u := m[1]
+			if strings.HasPrefix(u, "http://example.com/") { // httptest's host, used for canonical links
+				continue
+			}
+			if !strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "#") {
+				t.Errorf("%s refers to %q", path, u)
+			}
+		}
+	}
+}
+
+func inputOf(a article.Article) article.Input {
+	in := article.Input{Headline: a.Headline, Standfirst: a.Standfirst, Body: a.Body, Slug: a.Slug,
+		SectionID: a.Section.ID, Dateline: a.Dateline, Language: a.Language, Status: a.Status,
+		Lead: a.Lead, CommentsOpen: a.CommentsOpen, PublishedAt: a.PublishedAt}
+	for _, au := range a.Authors {
+		in.AuthorIDs = append(in.AuthorIDs, au.ID)
+	}
+	for _, tg := range a.Tags {
+		in.TagNames = append(in.TagNames, tg.Name)
+	}
+	if a.FeaturedImage != nil {
+		in.FeaturedMediaID = a.FeaturedImage.ID
+	}
+	return in
+}

@@ -1,0 +1,134 @@
+package site
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/slug"
+	"github.com/datelinenews/dateline/internal/web"
+)
+
+// ArchivePage lists stories of a section, a tag or an author, page by page.
+type ArchivePage struct {
+	Layout
+	Kind    string // "Section", "Tag", "Author"
+	Heading string
+	Intro   string
+	Stories []Teaser
+	Pager   Pager
+}
+
+// Pager links to the neighbouring pages of an archive.
+type Pager struct {
+	Page, Pages      int
+	PrevURL, NextURL string
+}
+
+// archivePageSize is how many stories an archive page lists.
+const archivePageSize = 10
+
+// Section serves a section front.
+func (h *Handler) Section(w http.ResponseWriter, r *http.Request) error {
+	s, err := pathSlug(r)
+	if err != nil {
+		return err
+	}
+	sec, err := h.Content.SectionBySlug(r.Context(), s)
+	if err != nil {
+		return err
+	}
+	return h.archive(w, r, "Section", sec.Name, sec.Description, article.Filter{SectionID: sec.ID})
+}
+
+// Tag serves a tag archive.
+func (h *Handler) Tag(w http.ResponseWriter, r *http.Request) error {
+	s, err := pathSlug(r)
+	if err != nil {
+		return err
+	}
+	tag, err := h.Content.TagBySlug(r.Context(), s)
+	if err != nil {
+		return err
+	}
+	return h.archive(w, r, "Tag", tag.Name, "", article.Filter{TagID: tag.ID})
+}
+
+// Author serves an author's archive, with the author's bio.
+func (h *Handler) Author(w http.ResponseWriter, r *http.Request) error {
+	s, err := pathSlug(r)
+	if err != nil {
+		return err
+	}
+	au, err := h.Content.AuthorBySlug(r.Context(), s)
+	if err != nil {
+		return err
+	}
+	return h.archive(w, r, "Author", au.Name, au.Bio, article.Filter{AuthorID: au.ID})
+}
+
+func (h *Handler) archive(w http.ResponseWriter, r *http.Request, kind, name, intro string, f article.Filter) error {
+	n, err := pageNumber(r)
+	if err != nil {
+		return err
+	}
+	f.Limit, f.Offset = archivePageSize, (n-1)*archivePageSize
+	list, total, err := h.Articles.List(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	pages := max(1, (total+archivePageSize-1)/archivePageSize)
+	if n > pages {
+		return web.NotFound()
+	}
+	title := name
+	if n > 1 {
+		title = fmt.Sprintf("%s – page %d", name, n)
+	}
+	l, err := h.layout(r.Context(), r, title, intro)
+	if err != nil {
+		return err
+	}
+	if n > 1 {
+		l.Canonical += "?page=" + strconv.Itoa(n)
+	}
+	p := ArchivePage{Layout: l, Kind: kind, Heading: name, Intro: intro,
+		Stories: teasers(list, l.Site.Location()), Pager: Pager{Page: n, Pages: pages}}
+	if n > 1 {
+		p.Pager.PrevURL = r.URL.Path
+		if n > 2 {
+			p.Pager.PrevURL += "?page=" + strconv.Itoa(n-1)
+		}
+	}
+	if n < pages {
+		p.Pager.NextURL = r.URL.Path + "?page=" + strconv.Itoa(n+1)
+	}
+	return h.page(w, r, "archive", p)
+}
+
+// pageNumber reads ?page=N: absent is 1, anything but a positive number is 400.
+func pageNumber(r *http.Request) (int, error) {
+	if err := checkQuery(r); err != nil {
+		return 0, err
+	}
+	v := r.URL.Query().Get("page")
+	if v == "" {
+		return 1, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 100_000 {
+		return 0, web.BadRequest("page must be a whole number from 1")
+	}
+	return n, nil
+}
+
+// pathSlug reads {slug} and turns away anything that cannot be a slug
+// before it reaches the database.
+func pathSlug(r *http.Request) (string, error) {
+	s := r.PathValue("slug")
+	if !slug.Valid(s) {
+		return "", web.NotFound()
+	}
+	return s, nil
+}

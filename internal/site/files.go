@@ -1,0 +1,33 @@
+package site
+
+import (
+	"net/http"
+	"path"
+
+	"github.com/datelinenews/dateline/internal/blob"
+	"github.com/datelinenews/dateline/internal/web"
+)
+
+// Media serves an image from the media store. Keys never change content
+// (a new upload gets a new key), so files are cached for a year.
+func (h *Handler) Media(w http.ResponseWriter, r *http.Request) error {
+	key := r.PathValue("file")
+	if !blob.ValidKey(key) {
+		return blob.ErrNotFound
+	}
+	obj, err := h.Files.Open(r.Context(), key)
+	if err != nil {
+		return err
+	}
+	defer obj.Close()
+	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	http.ServeContent(w, r, path.Base(key), obj.ModTime(), obj)
+	return nil
+}
+
+// Robots serves robots.txt: everything public may be crawled, the desk not.
+func (h *Handler) Robots(w http.ResponseWriter, r *http.Request) error {
+	web.Write(w, r, http.StatusOK, "text/plain; charset=utf-8", []byte("User-agent: *\nDisallow: /admin/\n"), web.Public)
+	return nil
+}

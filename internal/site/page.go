@@ -1,0 +1,46 @@
+package site
+
+import (
+	"html/template"
+	"net/http"
+	"strings"
+
+	"github.com/datelinenews/dateline/internal/sanitize"
+)
+
+// StaticPage is About, Contact, Support and the like.
+type StaticPage struct {
+	Layout
+	Heading string
+	Body    template.HTML
+}
+
+// Page serves a static page at /{slug}/.
+func (h *Handler) Page(w http.ResponseWriter, r *http.Request) error {
+	s, err := pathSlug(r)
+	if err != nil {
+		return err
+	}
+	if err := checkQuery(r); err != nil {
+		return err
+	}
+	pg, err := h.Content.PageBySlug(r.Context(), s)
+	if err != nil {
+		return err
+	}
+	l, err := h.layout(r.Context(), r, pg.Title, firstLine(sanitize.Plain(pg.Body)))
+	if err != nil {
+		return err
+	}
+	return h.page(w, r, "page", StaticPage{Layout: l, Heading: pg.Title, Body: sanitize.Article(pg.Body)})
+}
+
+// firstLine returns the first non-empty line of plain text, for descriptions.
+func firstLine(s string) string {
+	for line := range strings.SplitSeq(s, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			return line
+		}
+	}
+	return ""
+}

@@ -1,0 +1,137 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/media"
+	"github.com/datelinenews/dateline/internal/page"
+	"github.com/datelinenews/dateline/internal/people"
+	"github.com/datelinenews/dateline/internal/render"
+	"github.com/datelinenews/dateline/internal/section"
+	"github.com/datelinenews/dateline/internal/settings"
+)
+
+// Layout is what every public page shows around its content.
+type Layout struct {
+	Site        settings.Site
+	Lang, Dir   string
+	Title       string // the whole <title>
+	Description string
+	Canonical   string // absolute URL
+	Sections    []section.Section
+	Pages       []page.Page
+	Current     string // path of the navigation entry to mark as current
+	Year        int
+}
+
+// Teaser is an article as shown in lists and at the top of its own page.
+type Teaser struct {
+	ID            int64
+	URL           string
+	Headline      string
+	Standfirst    string
+	Section       section.Section
+	Authors       []people.Author
+	Dateline      string
+	Lang, Dir     string
+	Published     string // ISO 8601 in the site's time zone, for <time datetime>
+	PublishedText string // "25 November 2026"
+	Image         *Picture
+}
+
+// Picture is an image with everything <img srcset> needs to avoid layout shift.
+type Picture struct {
+	Src, Srcset   string
+	Width, Height int
+	Alt           string
+	Caption       string
+	Credit        string
+	FullURL       string
+}
+
+// layout loads the site chrome for a page.
+func (h *Handler) layout(ctx context.Context, r *http.Request, title, description string) (Layout, error) {
+	site, err := h.Content.Site(ctx)
+	if err != nil {
+		return Layout{}, err
+	}
+	sections, err := h.Content.ListSections(ctx)
+	if err != nil {
+		return Layout{}, err
+	}
+	pages, err := h.Content.ListPages(ctx)
+	if err != nil {
+		return Layout{}, err
+	}
+	full := site.Name
+	if title != "" {
+		full = title + " – " + site.Name
+	}
+	if description == "" {
+		description = site.Tagline
+	}
+	return Layout{
+		Site: site, Lang: site.Language, Dir: render.Dir(site.Language),
+		Title: full, Description: description, Canonical: absURL(r, r.URL.Path),
+		Sections: sections, Pages: pages, Current: r.URL.Path,
+		Year: h.Now().In(site.Location()).Year(),
+	}, nil
+}
+
+// absURL makes an absolute URL for canonical links from the request's host.
+func absURL(r *http.Request, path string) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + path
+}
+
+func teaser(a article.Article, loc *time.Location) Teaser {
+	t := a.PublishedAt.In(loc)
+	return Teaser{
+		ID: a.ID, URL: a.Path(loc), Headline: a.Headline, Standfirst: a.Standfirst,
+		Section: a.Section, Authors: a.Authors, Dateline: a.Dateline,
+		Lang: a.Language, Dir: render.Dir(a.Language),
+		Published: t.Format(time.RFC3339), PublishedText: humanDate(t),
+		Image: picture(a.FeaturedImage),
+	}
+}
+
+func teasers(list []article.Article, loc *time.Location) []Teaser {
+	out := make([]Teaser, len(list))
+	for i, a := range list {
+		out[i] = teaser(a, loc)
+	}
+	return out
+}
+
+// humanDate writes a date the way newspapers do: 25 November 2026.
+func humanDate(t time.Time) string { return fmt.Sprintf("%d %s %d", t.Day(), t.Month(), t.Year()) }
+
+// picture picks a default source no wider than 1280 pixels and lists every
+// size in srcset, so the browser downloads only what the layout needs.
+func picture(img *media.Image) *Picture {
+	if img == nil {
+		return nil
+	}
+	p := &Picture{Src: mediaURL(img.Path), Width: img.Width, Height: img.Height,
+		Alt: img.Alt, Caption: img.Caption, Credit: img.Credit, FullURL: mediaURL(img.Path)}
+	var set []string
+	for _, v := range img.Variants {
+		set = append(set, fmt.Sprintf("%s %dw", mediaURL(v.Path), v.Width))
+		if v.Width <= 1280 {
+			p.Src = mediaURL(v.Path)
+		}
+	}
+	set = append(set, fmt.Sprintf("%s %dw", mediaURL(img.Path), img.Width))
+	p.Srcset = strings.Join(set, ", ")
+	return p
+}
+
+func mediaURL(key string) string { return "/media/" + key }

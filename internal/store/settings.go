@@ -1,0 +1,48 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/datelinenews/dateline/internal/settings"
+)
+
+// Site returns the site settings, with defaults for any not set.
+func (s *Store) Site(ctx context.Context) (settings.Site, error) {
+	site := settings.Defaults()
+	fields := map[string]*string{"name": &site.Name, "tagline": &site.Tagline, "language": &site.Language, "time_zone": &site.TimeZone}
+	rows, err := s.read.QueryContext(ctx, `SELECT key, value FROM settings`)
+	if err != nil {
+		return site, fmt.Errorf("read settings: %w", err)
+	}
+	err = scanEach(rows, func(r *sql.Rows) error {
+		var k, v string
+		if err := r.Scan(&k, &v); err != nil {
+			return err
+		}
+		if p, ok := fields[k]; ok {
+			*p = v
+		}
+		return nil
+	})
+	if err != nil {
+		return site, fmt.Errorf("read settings: %w", err)
+	}
+	return site, nil
+}
+
+// SaveSite stores all site settings in one transaction.
+func (s *Store) SaveSite(ctx context.Context, site settings.Site) error {
+	values := [][2]string{{"name", site.Name}, {"tagline", site.Tagline}, {"language", site.Language}, {"time_zone", site.TimeZone}}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, kv := range values {
+			_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2)
+			  ON CONFLICT (key) DO UPDATE SET value = excluded.value`, kv[0], kv[1])
+			if err != nil {
+				return fmt.Errorf("save setting %s: %w", kv[0], err)
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,49 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// SQLiteFile is the database's file name inside the data folder.
+const SQLiteFile = "dateline.db"
+
+// openSQLite opens the embedded database in WAL mode with two pools: many
+// readers, and a single writer whose transactions take the lock at BEGIN
+// (so two writers never deadlock upgrading read locks).
+func openSQLite(dataDir string) (*Store, error) {
+	if dataDir == "" {
+		return nil, errors.New("no data folder given for the SQLite database")
+	}
+	if err := os.MkdirAll(dataDir, 0o750); err != nil {
+		return nil, fmt.Errorf("create data folder: %w", err)
+	}
+	path := filepath.Join(dataDir, SQLiteFile)
+	const pragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_time_format=sqlite"
+	read, err := sql.Open("sqlite", "file:"+path+"?"+pragmas)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	write, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_txlock=immediate")
+	if err != nil {
+		read.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	write.SetMaxOpenConns(1)
+	read.SetMaxOpenConns(8)
+	return newStore(SQLite, read, write, sqliteUnique), nil
+}
+
+func sqliteUnique(err error) bool {
+	var e *sqlite.Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	return e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+}

@@ -1,0 +1,162 @@
+// Package store implements every domain package's Store interface in SQL,
+// one set of queries for SQLite and PostgreSQL.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Engine names the database behind a Store.
+type Engine string
+
+// The supported engines.
+const (
+	SQLite   Engine = "sqlite"
+	Postgres Engine = "postgres"
+)
+
+// Store reads and writes the newsroom's data.
+type Store struct {
+	engine  Engine
+	readDB  *sql.DB // many connections
+	writeDB *sql.DB // SQLite: one connection, so writers queue instead of failing busy
+	// read and write are the pools, or both the open transaction inside InTx.
+	read, write dbtx
+	tx          *sql.Tx
+	// isUnique reports whether err is a unique-constraint violation.
+	isUnique func(error) bool
+}
+
+// dbtx is what *sql.DB and *sql.Tx have in common.
+type dbtx interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func newStore(engine Engine, read, write *sql.DB, isUnique func(error) bool) *Store {
+	return &Store{engine: engine, readDB: read, writeDB: write, read: read, write: write, isUnique: isUnique}
+}
+
+// Open connects to the database named by url, or to the SQLite file in
+// dataDir when url is empty, and checks that it answers. It does not migrate.
+func Open(ctx context.Context, url, dataDir string) (*Store, error) {
+	var (
+		s   *Store
+		err error
+	)
+	if IsPostgresURL(url) {
+		s, err = openPostgres(url)
+	} else if url != "" {
+		return nil, fmt.Errorf("database %q: only postgres:// URLs are supported; leave it empty for the embedded SQLite database", redact(url))
+	} else {
+		s, err = openSQLite(dataDir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := s.readDB.PingContext(pingCtx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("connect to %s database: %w", s.engine, err)
+	}
+	return s, nil
+}
+
+// IsPostgresURL reports whether url names a PostgreSQL database.
+func IsPostgresURL(url string) bool {
+	return strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://")
+}
+
+// Engine tells which database the store uses.
+func (s *Store) Engine() Engine { return s.engine }
+
+// Close closes the connection pools.
+func (s *Store) Close() error {
+	err := s.readDB.Close()
+	if s.writeDB != s.readDB {
+		err = errors.Join(err, s.writeDB.Close())
+	}
+	return err
+}
+
+// Ping checks the database answers, for health checks.
+func (s *Store) Ping(ctx context.Context) error { return s.readDB.PingContext(ctx) }
+
+// InTx runs fn with a Store whose every read and write goes through one
+// transaction, committed only if fn succeeds: multi-step writes such as
+// seeding a newsroom either happen whole or not at all. Inside InTx, InTx
+// joins the open transaction.
+func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		ts := *s
+		ts.read, ts.write, ts.tx = tx, tx, tx
+		return fn(&ts)
+	})
+}
+
+// inTx runs fn in one write transaction, or in the one already open.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.tx != nil {
+		return fn(s.tx)
+	}
+	tx, err := s.writeDB.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// conflict maps a unique violation to the domain's conflict error.
+func (s *Store) conflict(err, domainErr error) error {
+	if err != nil && s.isUnique(err) {
+		return fmt.Errorf("%w: %v", domainErr, err)
+	}
+	return err
+}
+
+// redact hides a password in a database URL before it is shown or logged.
+func redact(url string) string {
+	at := strings.LastIndex(url, "@")
+	scheme := strings.Index(url, "://")
+	if at < 0 || scheme < 0 || at < scheme {
+		return url
+	}
+	userinfo := url[scheme+3 : at]
+	if i := strings.Index(userinfo, ":"); i >= 0 {
+		return url[:scheme+3] + userinfo[:i] + ":xxxxx" + url[at:]
+	}
+	return url
+}
+
+// Redact hides the password in a database URL.
+func Redact(url string) string { return redact(url) }
+
+// utc keeps every stored time in UTC, as both engines compare them as values.
+func utc(t time.Time) time.Time { return t.UTC() }
+
+// nullTime turns the zero time into NULL.
+func nullTime(t time.Time) sql.NullTime {
+	if t.IsZero() {
+		return sql.NullTime{}
+	}
+	return sql.NullTime{Time: t.UTC(), Valid: true}
+}
+
+// nullID turns 0 into NULL for optional references.
+func nullID(id int64) sql.NullInt64 {
+	return sql.NullInt64{Int64: id, Valid: id != 0}
+}

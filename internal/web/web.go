@@ -1,0 +1,159 @@
+// Package web adapts error-returning handlers to net/http: it is the one
+// place where errors become status codes, and it writes pages with the
+// caching headers every public response carries.
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// HandlerFunc is an HTTP handler that returns its error instead of writing it.
+type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// ErrorPage writes the page for a failed request with the given status.
+type ErrorPage func(w http.ResponseWriter, r *http.Request, status int)
+
+// Errors maps handler errors to responses.
+type Errors struct {
+	Log  *slog.Logger
+	Page ErrorPage
+	// Classify returns the status for a domain error, or 0 if it does not know it.
+	Classify func(error) int
+}
+
+// Handle wraps fn so a returned error becomes the right error page.
+func (e *Errors) Handle(fn HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		err := fn(w, r)
+		if err == nil {
+			return
+		}
+		status := StatusOf(err)
+		if status == 0 && e.Classify != nil {
+			status = e.Classify(err)
+		}
+		if status == 0 {
+			status = http.StatusInternalServerError
+		}
+		if status >= 500 {
+			e.Log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, slog.Any("err", err))
+		}
+		e.Page(w, r, status)
+	})
+}
+
+// StatusError carries an HTTP status for errors that come from the request itself.
+type StatusError struct {
+	Status int
+	Msg    string
+}
+
+func (e *StatusError) Error() string { return e.Msg }
+
+// BadRequest reports malformed input such as page=abc.
+func BadRequest(msg string) error { return &StatusError{Status: http.StatusBadRequest, Msg: msg} }
+
+// NotFound reports a URL that names nothing.
+func NotFound() error { return &StatusError{Status: http.StatusNotFound, Msg: "not found"} }
+
+// StatusOf returns the status carried by err, or 0.
+func StatusOf(err error) int {
+	var se *StatusError
+	if errors.As(err, &se) {
+		return se.Status
+	}
+	return 0
+}
+
+// Caching says how long shared caches and browsers may keep a response.
+type Caching int
+
+// Caching policies for public responses.
+const (
+	NoStore Caching = iota // errors from the server, anything per-visitor
+	Public                 // public pages: a minute fresh, then revalidated in the background
+	Short                  // 404 and the like: cached briefly so a flood of bad URLs costs little
+)
+
+func (c Caching) header() string {
+	switch c {
+	case Public:
+		return "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400"
+	case Short:
+		return "public, max-age=30"
+	}
+	return "no-store"
+}
+
+// WriteHTML writes a rendered page with an ETag, answering 304 when the
+// client already has it and compressing it when the client accepts gzip.
+func WriteHTML(w http.ResponseWriter, r *http.Request, status int, body []byte, caching Caching) {
+	Write(w, r, status, "text/html; charset=utf-8", body, caching)
+}
+
+// Write is WriteHTML for any content type.
+func Write(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte, caching Caching) {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Cache-Control", caching.header())
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Add("Vary", "Accept-Encoding")
+	// Each encoding is its own representation with its own strong ETag.
+	gz := len(body) > 1024 && acceptsGzip(r)
+	sum := sha256.Sum256(body)
+	etag := base64.RawURLEncoding.EncodeToString(sum[:12])
+	if gz {
+		etag += "-gz"
+	}
+	etag = `"` + etag + `"`
+	if caching != NoStore {
+		h.Set("ETag", etag)
+		if status == http.StatusOK && etagMatches(r.Header.Get("If-None-Match"), etag) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
+	if gz {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		zw.Write(body)
+		zw.Close()
+		body = buf.Bytes()
+		h.Set("Content-Encoding", "gzip")
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	if r.Method == http.MethodHead {
+		w.WriteHeader(status)
+		return
+	}
+	w.WriteHeader(status)
+	w.Write(body)
+}
+
+func etagMatches(header, etag string) bool {
+	for part := range strings.SplitSeq(header, ",") {
+		part = strings.TrimPrefix(strings.TrimSpace(part), "W/")
+		if part == etag || part == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+func acceptsGzip(r *http.Request) bool {
+	for part := range strings.SplitSeq(r.Header.Get("Accept-Encoding"), ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(name), "gzip") && strings.ReplaceAll(params, " ", "") != "q=0" {
+			return true
+		}
+	}
+	return false
+}
