@@ -111,7 +111,7 @@ type Filter struct {
 	SectionID int64
 	TagID     int64
 	AuthorID  int64
-	ExcludeID int64
+	ExcludeIDs []int64 // stories already shown elsewhere on the page
 	LeadOnly  bool
 	Limit     int
 	Offset    int

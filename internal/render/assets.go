@@ -53,15 +53,16 @@ func (a *Assets) URL(p string) string {
 	return "/static/" + f.hash + "/" + p
 }
 
-// ServeHTTP answers /static/{hash}/{path...}; a stale hash is 404 so a
+// ServeHTTP answers /static/{hash}/{dir}/{file}; a stale hash is 404 so a
 // cache never stores old content under a new name.
 func (a *Assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	f, ok := a.files[r.PathValue("path")]
+	name := r.PathValue("dir") + "/" + r.PathValue("file")
+	f, ok := a.files[name]
 	if !ok || f.hash != r.PathValue("hash") {
 		http.NotFound(w, r)
 		return
 	}
-	ctype := mime.TypeByExtension(path.Ext(r.PathValue("path")))
+	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}

@@ -129,6 +129,33 @@ func TestPublicRoutes(t *testing.T) {
 	})
 }
 
+// TestStaticAndMediaFiles follows the stylesheet, icon and photo links of
+// the front page, as a browser would.
+func TestStaticAndMediaFiles(t *testing.T) {
+	a := newApp(t, storetest.OpenSQLite(t))
+	front := body(t, a.get(t, "/"))
+	wants := map[string]string{
+		`href="(/static/[0-9a-f]+/css/site\.css)"`: "text/css",
+		`href="(/static/[0-9a-f]+/img/icon\.svg)"`: "image/svg+xml",
+		`src="(/media/[^"]+\.jpg)"`:                "image/jpeg",
+	}
+	for pattern, ctype := range wants {
+		m := regexp.MustCompile(pattern).FindStringSubmatch(front)
+		if m == nil {
+			t.Errorf("front page has no link matching %s", pattern)
+			continue
+		}
+		res := a.get(t, m[1])
+		b := body(t, res)
+		if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), ctype) || len(b) == 0 {
+			t.Errorf("GET %s = %d %q, %d bytes", m[1], res.StatusCode, res.Header.Get("Content-Type"), len(b))
+		}
+		if cc := res.Header.Get("Cache-Control"); !strings.Contains(cc, "immutable") {
+			t.Errorf("GET %s: Cache-Control %q, want immutable", m[1], cc)
+		}
+	}
+}
+
 func TestConditionalAndCompressed(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, st *store.Store) {
 		a := newApp(t, st)

@@ -59,7 +59,7 @@ func (h *Handler) Article(w http.ResponseWriter, r *http.Request) error {
 		u := a.UpdatedAt.In(loc)
 		p.Updated, p.UpdatedText = u.Format(time.RFC3339), humanDate(u)+", "+u.Format("15:04 MST")
 	}
-	more, err := h.Articles.Latest(r.Context(), article.Filter{SectionID: a.Section.ID, ExcludeID: a.ID}, 3)
+	more, err := h.Articles.Latest(r.Context(), article.Filter{SectionID: a.Section.ID, ExcludeIDs: []int64{a.ID}}, 3)
 	if err != nil {
 		return err
 	}

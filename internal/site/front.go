@@ -50,18 +50,23 @@ func (h *Handler) Front(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	var leadID int64
+	// A story appears once on the front page: section rows skip what the
+	// lead and the latest row already show.
+	var shown []int64
 	if len(lead) > 0 {
 		t := teaser(lead[0], loc)
-		p.Lead, leadID = &t, lead[0].ID
+		p.Lead, shown = &t, []int64{lead[0].ID}
 	}
-	latest, err := h.Articles.Latest(ctx, article.Filter{ExcludeID: leadID}, frontLatest)
+	latest, err := h.Articles.Latest(ctx, article.Filter{ExcludeIDs: shown}, frontLatest)
 	if err != nil {
 		return err
 	}
 	p.Latest = teasers(latest, loc)
+	for _, a := range latest {
+		shown = append(shown, a.ID)
+	}
 	for _, sec := range l.Sections {
-		list, err := h.Articles.Latest(ctx, article.Filter{SectionID: sec.ID, ExcludeID: leadID}, frontPerSection)
+		list, err := h.Articles.Latest(ctx, article.Filter{SectionID: sec.ID, ExcludeIDs: shown}, frontPerSection)
 		if err != nil {
 			return err
 		}

@@ -69,6 +69,8 @@ func Make(s string) string {
 	}
 	for _, r := range s {
 		switch {
+		case isApostrophe(r):
+			// "Kabul's" reads as one word: kabuls, not kabul-s.
 		case isArabicDiacritic(r):
 			// Harakat and tatweel are optional in Arabic script; drop them
 			// without splitting the word. (NFKC has already composed
@@ -122,6 +124,10 @@ func foldPersian(s string) string {
 	}
 	return persianFolder.Replace(s)
 }
+
+// isApostrophe reports whether r is an apostrophe inside words: ASCII,
+// typographic, or the modifier letter used in transliterations.
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
 // isArabicDiacritic reports whether r is an Arabic haraka (fathatan…sukun,
 // and the other marks up to U+065F), superscript alef or tatweel.

@@ -15,7 +15,8 @@ var makeTests = []struct {
 	name, in, want string
 }{
 	{"english punctuation", "U.N. says 'talks' resume — in Geneva", "u-n-says-talks-resume-in-geneva"},
-	{"curly quotes", "“Breaking”: PM’s speech (full text)", "breaking-pm-s-speech-full-text"},
+	{"apostrophe joins a word", "Kabul's winter: the city's power cuts", "kabuls-winter-the-citys-power-cuts"},
+	{"curly quotes", "“Breaking”: PM’s speech (full text)", "breaking-pms-speech-full-text"},
 	{"digits kept", "COVID-19 cases rise 20%", "covid-19-cases-rise-20"},
 	{"accents", "Café Müller à Besançon, Đà Nẵng", "cafe-muller-a-besancon-da-nang"},
 	{"decomposed accents", "Cafe\u0301 Mu\u0308ller", "cafe-muller"},

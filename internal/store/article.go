@@ -114,8 +114,8 @@ func filterSQL(f article.Filter) (string, []any) {
 	if f.AuthorID != 0 {
 		add("EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = a.id AND aa.author_id = ?)", f.AuthorID)
 	}
-	if f.ExcludeID != 0 {
-		add("a.id <> ?", f.ExcludeID)
+	for _, id := range f.ExcludeIDs {
+		add("a.id <> ?", id)
 	}
 	if f.LeadOnly {
 		add("a.is_lead = ?", true)

@@ -197,7 +197,7 @@ func TestVisibility(t *testing.T) {
 			{"section", article.Filter{SectionID: world, Limit: 10}, []int64{old.ID}},
 			{"tag", article.Filter{TagID: water.ID, Limit: 10}, []int64{newer.ID, old.ID}},
 			{"author", article.Filter{AuthorID: a2, Limit: 10}, []int64{newer.ID}},
-			{"exclude", article.Filter{ExcludeID: newer.ID, Limit: 10}, []int64{old.ID}},
+			{"exclude", article.Filter{ExcludeIDs: []int64{newer.ID}, Limit: 10}, []int64{old.ID}},
 			{"second page", article.Filter{Limit: 1, Offset: 1}, []int64{old.ID}},
 		}
 		for _, c := range cases {

@@ -47,6 +47,11 @@ func (b *Bucket) Put(ctx context.Context, key string, r io.Reader) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
+	// Media are public: readable by a web server or sync tool beside us.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
 	if _, err := io.Copy(tmp, r); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", key, err)
