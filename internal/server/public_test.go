@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -289,4 +290,37 @@ func inputOf(a article.Article) article.Input {
 		in.FeaturedMediaID = a.FeaturedImage.ID
 	}
 	return in
+}
+
+// TestDatabaseDown shows the reader a plain error page, never cached, when
+// the database stops answering.
+func TestDatabaseDown(t *testing.T) {
+	st := storetest.OpenSQLite(t)
+	a := newApp(t, st)
+	st.Close()
+	res := a.get(t, "/")
+	b := body(t, res)
+	if res.StatusCode != http.StatusInternalServerError || !strings.Contains(b, "Something went wrong") {
+		t.Errorf("GET / with the database closed = %d\n%s", res.StatusCode, b)
+	}
+	if cc := res.Header.Get("Cache-Control"); cc != "no-store" {
+		t.Errorf("error page Cache-Control = %q, want no-store", cc)
+	}
+}
+
+func TestHead(t *testing.T) {
+	a := newApp(t, storetest.OpenSQLite(t))
+	req := httptest.NewRequest(http.MethodHead, "/", nil)
+	rec := httptest.NewRecorder()
+	a.handler.ServeHTTP(rec, req)
+	if rec.Code != 200 || rec.Body.Len() != 0 || rec.Header().Get("Content-Length") == "" {
+		t.Errorf("HEAD / = %d with %d body bytes, Content-Length %q", rec.Code, rec.Body.Len(), rec.Header().Get("Content-Length"))
+	}
+	for _, method := range []string{http.MethodPost, http.MethodDelete} {
+		rec := httptest.NewRecorder()
+		a.handler.ServeHTTP(rec, httptest.NewRequest(method, "/", nil))
+		if rec.Code != http.StatusMethodNotAllowed {
+			t.Errorf("%s / = %d, want 405", method, rec.Code)
+		}
+	}
 }

@@ -31,7 +31,7 @@ func Routes(pub *site.Handler, assets *render.Assets) http.Handler {
 		w.Write([]byte("ok\n"))
 	})
 
-	mux.Handle("/", pub.Handle(pub.NotFound))
+	mux.Handle("GET /", pub.Handle(pub.NotFound))
 	return slashRedirect(mux)
 }
 
