@@ -7,14 +7,12 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/blob/disk"
 	"github.com/datelinenews/dateline/internal/demo"
-	"github.com/datelinenews/dateline/internal/render"
+	"github.com/datelinenews/dateline/internal/schedule"
 	"github.com/datelinenews/dateline/internal/server"
-	"github.com/datelinenews/dateline/internal/site"
 	"github.com/datelinenews/dateline/internal/store"
-	"github.com/datelinenews/dateline/ui"
+	"github.com/datelinenews/dateline/internal/web"
 )
 
 func runServe(ctx context.Context, env *environment, args []string) error {
@@ -24,15 +22,9 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	}
 	log := newLogger(env.stderr, cfg.LogFormat)
 
-	// Parse templates and hash assets before touching the database: a broken
-	// build must not get as far as writing anything.
-	assets, err := render.LoadAssets(ui.Static)
+	proxies, err := web.ParseProxies(cfg.TrustedProxies)
 	if err != nil {
-		return err
-	}
-	renderer, err := render.New(ui.Templates, assets)
-	if err != nil {
-		return err
+		return fmt.Errorf("--trusted-proxies: %w", err)
 	}
 	st, err := openStore(ctx, cfg, log)
 	if err != nil {
@@ -40,6 +32,10 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	}
 	defer st.Close()
 	media, err := disk.New(filepath.Join(cfg.Data, "media"))
+	if err != nil {
+		return err
+	}
+	app, err := server.Build(ctx, server.Deps{Store: st, Media: media, Log: log, Now: time.Now, Proxies: proxies})
 	if err != nil {
 		return err
 	}
@@ -55,13 +51,13 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 			return err
 		}
 	}
-	pub := site.New(site.Handler{
-		Articles: article.NewService(st, time.Now), Content: st, Files: media,
-		Render: renderer, Log: log, Now: time.Now,
-	})
-	handler := server.New(log, server.Routes(pub, assets))
+	jobsCtx, stopJobs := context.WithCancel(ctx)
+	jobsDone := make(chan struct{})
+	go func() { schedule.Run(jobsCtx, log, app.Jobs...); close(jobsDone) }()
+	defer func() { stopJobs(); <-jobsDone }()
+
 	fmt.Fprintf(env.stdout, "Dateline is running at %s (%s database). Press Ctrl+C to stop.\n", url, st.Engine())
-	return server.Serve(ctx, ln, handler, log)
+	return server.Serve(ctx, ln, app.Handler, log)
 }
 
 // seedDemo creates the demo newsroom on an empty database and prints the

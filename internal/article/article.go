@@ -60,6 +60,43 @@ type Article struct {
 	PublishedAt   time.Time    // zero until first published or scheduled
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
+
+	// The desk's bookkeeping.
+	Version      int         // goes up by one with every save; guards against overwriting
+	ReviewState  ReviewState // where a contributor's draft is in review
+	ReviewNote   string      // the editor's note when sending a draft back
+	CreatedBy    int64       // staff user who created the story; 0 if unknown
+	TrashedAt    time.Time   // zero unless in the trash
+	PreviewToken string      // secret part of the private preview URL
+	Corrections  []Correction
+}
+
+// ReviewState is where a draft is between a contributor and an editor.
+type ReviewState string
+
+// The review states.
+const (
+	NotInReview ReviewState = ""
+	Submitted   ReviewState = "submitted" // ready for review
+	Returned    ReviewState = "returned"  // sent back with a note
+)
+
+// CorrectionKind tells a correction (we got something wrong) from an update
+// (the story moved on).
+type CorrectionKind string
+
+// The kinds of public notes on a story.
+const (
+	KindCorrection CorrectionKind = "correction"
+	KindUpdate     CorrectionKind = "update"
+)
+
+// Correction is a dated public note on a published story.
+type Correction struct {
+	ID        int64
+	Kind      CorrectionKind
+	Body      string
+	CreatedAt time.Time
 }
 
 // Path is the article's dated URL path, with the date in the site's time zone.
@@ -74,7 +111,7 @@ func DatedPath(t time.Time, slug string) string {
 
 // Visible reports whether readers may see the article at time now.
 func (a Article) Visible(now time.Time) bool {
-	return a.Status == Published && !a.PublishedAt.IsZero() && !a.PublishedAt.After(now)
+	return a.Status == Published && !a.PublishedAt.IsZero() && !a.PublishedAt.After(now) && a.TrashedAt.IsZero()
 }
 
 // Tag is a keyword that groups stories across sections.
@@ -103,6 +140,14 @@ type Input struct {
 	CommentsOpen    bool
 	FeaturedMediaID int64 // 0: none
 	PublishedAt     time.Time
+
+	// Who is saving, and which version they started from: a save over a
+	// version someone else has saved since is refused, not merged.
+	UserID          int64
+	ExpectedVersion int  // 0: do not check
+	Autosave        bool // an autosave replaces the user's previous autosave revision
+	ReviewState     ReviewState
+	ReviewNote      string
 }
 
 // Filter selects visible articles for fronts and archives. Zero fields do not filter.
@@ -115,4 +160,38 @@ type Filter struct {
 	LeadOnly  bool
 	Limit     int
 	Offset    int
+}
+
+// ErrVersionConflict is returned when a story was saved by someone else
+// after the editor opened it.
+var ErrVersionConflict = errors.New("story changed since it was opened")
+
+// Revision is one saved version of a story, kept whole.
+type Revision struct {
+	ID         int64
+	ArticleID  int64
+	Version    int
+	UserID     int64
+	UserName   string
+	Headline   string
+	Standfirst string
+	Body       string
+	Slug       string
+	Dateline   string
+	Status     Status
+	Autosave   bool
+	CreatedAt  time.Time
+}
+
+// DeskFilter selects stories for the desk's story list, whatever their status.
+type DeskFilter struct {
+	Status      Status // "" for all
+	ReviewState ReviewState
+	SectionID   int64
+	AuthorID    int64
+	Query       string // words in the headline
+	Trashed     bool   // the trash instead of the live list
+	OwnerUserID int64  // only stories this user created or is in the byline of
+	Limit       int
+	Offset      int
 }

@@ -2,6 +2,7 @@ package article
 
 import (
 	"context"
+	"crypto/subtle"
 	"fmt"
 	"sort"
 	"strings"
@@ -27,12 +28,12 @@ type Store interface {
 
 // Service applies the newsroom's rules to stories.
 type Service struct {
-	store Store
+	store DeskStore
 	now   func() time.Time
 }
 
 // NewService returns a Service; now is the clock, injected so tests can fix time.
-func NewService(store Store, now func() time.Time) *Service {
+func NewService(store DeskStore, now func() time.Time) *Service {
 	return &Service{store: store, now: now}
 }
 
@@ -59,7 +60,7 @@ func (e ValidationError) Fields() map[string]string { return e }
 const (
 	MaxHeadline   = 300
 	MaxStandfirst = 1000
-	MaxBody       = 500_000
+	MaxBody       = 2 << 20 // bytes
 )
 
 // Validate checks an input and reports every problem at once.
@@ -75,7 +76,7 @@ func (in Input) Validate() error {
 		v["standfirst"] = fmt.Sprintf("Keep the standfirst under %d characters.", MaxStandfirst)
 	}
 	if len(in.Body) > MaxBody {
-		v["body"] = "The story is too long to save as one article."
+		v["body"] = fmt.Sprintf("The story is %.1f MB; the limit is 2 MB. Split it, or move long material into linked pages.", float64(len(in.Body))/(1<<20))
 	}
 	if in.Slug != "" && !slug.Valid(in.Slug) {
 		v["slug"] = "Use lower-case letters, digits and hyphens only."
@@ -191,4 +192,17 @@ func (s *Service) Latest(ctx context.Context, f Filter, n int) ([]Article, error
 	f.Now = s.now().UTC()
 	f.Limit = n
 	return s.store.ListArticles(ctx, f)
+}
+
+// Preview returns any story, whatever its status, to whoever holds its
+// private preview token: the link an editor shares before publication.
+func (s *Service) Preview(ctx context.Context, id int64, token string) (Article, error) {
+	a, err := s.store.ArticleByID(ctx, id)
+	if err != nil {
+		return Article{}, err
+	}
+	if a.PreviewToken == "" || subtle.ConstantTimeCompare([]byte(a.PreviewToken), []byte(token)) != 1 || !a.TrashedAt.IsZero() {
+		return Article{}, ErrNotFound
+	}
+	return a, nil
 }

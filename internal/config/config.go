@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/datelinenews/dateline/internal/store"
+	"github.com/datelinenews/dateline/internal/web"
 )
 
 // Config is every setting of the dateline command.
@@ -21,6 +22,9 @@ type Config struct {
 	Database  string // postgres:// URL; empty means SQLite in Data
 	NoDemo    bool   // serve: do not create the demo newsroom on an empty database
 	LogFormat string // text or json
+	// TrustedProxies lists reverse proxies (addresses or CIDR ranges) whose
+	// X-Forwarded-For and X-Forwarded-Proto headers are believed.
+	TrustedProxies string
 }
 
 // Defaults are the settings when nothing is given.
@@ -42,6 +46,7 @@ var settings = []setting{
 	{flag: "database", env: "DATELINE_DATABASE", usage: "PostgreSQL URL (postgres://…); empty uses SQLite in the data folder", str: func(c *Config) *string { return &c.Database }},
 	{flag: "no-demo", env: "DATELINE_NO_DEMO", usage: "do not create the demo newsroom on an empty database", serveOnly: true, boolean: func(c *Config) *bool { return &c.NoDemo }},
 	{flag: "log-format", env: "DATELINE_LOG_FORMAT", usage: "log format: text or json", serveOnly: true, str: func(c *Config) *string { return &c.LogFormat }},
+	{flag: "trusted-proxies", env: "DATELINE_TRUSTED_PROXIES", usage: "comma-separated addresses or CIDR ranges of reverse proxies to trust for X-Forwarded-For/-Proto", serveOnly: true, str: func(c *Config) *string { return &c.TrustedProxies }},
 }
 
 // Register adds the common flags (and, for serve, the server's) to fs, with
@@ -92,6 +97,9 @@ func (c Config) Validate(serve bool) error {
 				problems = append(problems, fmt.Sprintf("--addr %q: unknown host %q", c.Addr, host))
 			}
 		}
+		if _, err := web.ParseProxies(c.TrustedProxies); err != nil {
+			problems = append(problems, fmt.Sprintf("--trusted-proxies %q: %v", c.TrustedProxies, err))
+		}
 		if c.LogFormat != "text" && c.LogFormat != "json" {
 			problems = append(problems, fmt.Sprintf("--log-format %q: use text or json", c.LogFormat))
 		}
@@ -117,6 +125,7 @@ func (c Config) Effective() []string {
 		"database=" + store.Redact(c.Database),
 		fmt.Sprintf("no-demo=%t", c.NoDemo),
 		"log-format=" + c.LogFormat,
+		"trusted-proxies=" + c.TrustedProxies,
 	}
 	sort.Strings(lines)
 	return lines

@@ -15,14 +15,19 @@ import (
 
 // Renderer holds one parsed template set per page.
 type Renderer struct {
-	pages  map[string]*template.Template
+	pages  map[string]page
 	assets *Assets
 }
 
-// New parses every page in templates/site/ together with the layouts and
-// partials. It fails if any template fails to parse.
+type page struct {
+	t      *template.Template
+	layout string // the template that wraps the page
+}
+
+// New parses every page in templates/site/ and templates/desk/ together
+// with the layouts and partials. It fails if any template fails to parse.
 func New(templates fs.FS, assets *Assets) (*Renderer, error) {
-	r := &Renderer{pages: map[string]*template.Template{}, assets: assets}
+	r := &Renderer{pages: map[string]page{}, assets: assets}
 	funcs := template.FuncMap{
 		"asset": assets.URL,
 		"dir":   Dir,
@@ -32,35 +37,42 @@ func New(templates fs.FS, assets *Assets) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse layouts: %w", err)
 	}
-	pages, err := fs.Glob(templates, "templates/site/*.html")
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range pages {
-		t, err := template.Must(base.Clone()).ParseFS(templates, p)
+	// Public pages fill the site layout; desk pages the desk's.
+	for _, group := range []struct{ dir, prefix, layout string }{
+		{"site", "", "layout"},
+		{"desk", "desk/", "desk-layout"},
+	} {
+		pages, err := fs.Glob(templates, "templates/"+group.dir+"/*.html")
 		if err != nil {
-			return nil, fmt.Errorf("parse %s: %w", p, err)
+			return nil, err
 		}
-		r.pages[strings.TrimSuffix(path.Base(p), ".html")] = t
+		for _, p := range pages {
+			t, err := template.Must(base.Clone()).ParseFS(templates, p)
+			if err != nil {
+				return nil, fmt.Errorf("parse %s: %w", p, err)
+			}
+			name := group.prefix + strings.TrimSuffix(path.Base(p), ".html")
+			r.pages[name] = page{t: t, layout: group.layout}
+		}
 	}
 	return r, nil
 }
 
 // Render executes the named page with data and returns the HTML.
-func (r *Renderer) Render(page string, data any) ([]byte, error) {
-	t, ok := r.pages[page]
+func (r *Renderer) Render(name string, data any) ([]byte, error) {
+	p, ok := r.pages[name]
 	if !ok {
-		return nil, fmt.Errorf("render: no page template %q", page)
+		return nil, fmt.Errorf("render: no page template %q", name)
 	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
-		return nil, fmt.Errorf("render %s: %w", page, err)
+	if err := p.t.ExecuteTemplate(&buf, p.layout, data); err != nil {
+		return nil, fmt.Errorf("render %s: %w", name, err)
 	}
 	return buf.Bytes(), nil
 }
 
 // Has reports whether a page template exists, for start-up checks.
-func (r *Renderer) Has(page string) bool { _, ok := r.pages[page]; return ok }
+func (r *Renderer) Has(name string) bool { _, ok := r.pages[name]; return ok }
 
 // Dir returns "rtl" for languages written right to left, else "ltr".
 func Dir(lang string) string {

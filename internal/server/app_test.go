@@ -12,11 +12,8 @@ import (
 	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/blob/disk"
 	"github.com/datelinenews/dateline/internal/demo"
-	"github.com/datelinenews/dateline/internal/render"
 	"github.com/datelinenews/dateline/internal/server"
-	"github.com/datelinenews/dateline/internal/site"
 	"github.com/datelinenews/dateline/internal/store"
-	"github.com/datelinenews/dateline/ui"
 )
 
 // now is the fixed clock of every handler test.
@@ -27,6 +24,7 @@ type app struct {
 	st       *store.Store
 	articles *article.Service
 	handler  http.Handler
+	built    *server.App
 }
 
 // smallPictures keep the demo's generated photos cheap in tests.
@@ -42,19 +40,13 @@ func newApp(t testing.TB, st *store.Store) *app {
 	if _, err := demo.Seed(ctx, st, media, now, smallPictures); err != nil {
 		t.Fatal(err)
 	}
-	assets, err := render.LoadAssets(ui.Static)
-	if err != nil {
-		t.Fatal(err)
-	}
-	renderer, err := render.New(ui.Templates, assets)
-	if err != nil {
-		t.Fatal(err)
-	}
 	clock := func() time.Time { return now }
 	log := slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	articles := article.NewService(st, clock)
-	pub := site.New(site.Handler{Articles: articles, Content: st, Files: media, Render: renderer, Log: log, Now: clock})
-	return &app{st: st, articles: articles, handler: server.New(log, server.Routes(pub, assets))}
+	built, err := server.Build(ctx, server.Deps{Store: st, Media: media, Log: log, Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &app{st: st, articles: built.Articles, handler: built.Handler, built: built}
 }
 
 // get sends one request through the real router.

@@ -195,7 +195,7 @@ func TestRedirectsAndGone(t *testing.T) {
 		moved, gone := stories[1], stories[2]
 		oldPath := moved.Path(kabul())
 
-		in := inputOf(moved)
+		in := article.InputOf(moved)
 		in.Slug = "a-new-slug-for-this-story"
 		in.PublishedAt = moved.PublishedAt.Add(-48 * time.Hour)
 		updated, err := a.articles.Update(ctx, moved.ID, in)
@@ -210,7 +210,7 @@ func TestRedirectsAndGone(t *testing.T) {
 			t.Errorf("new URL: %d", res.StatusCode)
 		}
 
-		in = inputOf(gone)
+		in = article.InputOf(gone)
 		in.Status = article.Unpublished
 		if _, err := a.articles.Update(ctx, gone.ID, in); err != nil {
 			t.Fatal(err)
@@ -232,7 +232,7 @@ func TestArchivePagination(t *testing.T) {
 		first := a.published(t)[0]
 		// Fill the section past one page.
 		for i := range 12 {
-			in := inputOf(first)
+			in := article.InputOf(first)
 			in.Slug, in.Lead = "", false
 			in.Headline = "Filler story number " + string(rune('A'+i))
 			in.PublishedAt = now.Add(-time.Duration(500+i) * time.Hour)
@@ -276,21 +276,6 @@ func TestNoThirdPartyReferences(t *testing.T) {
 	}
 }
 
-func inputOf(a article.Article) article.Input {
-	in := article.Input{Headline: a.Headline, Standfirst: a.Standfirst, Body: a.Body, Slug: a.Slug,
-		SectionID: a.Section.ID, Dateline: a.Dateline, Language: a.Language, Status: a.Status,
-		Lead: a.Lead, CommentsOpen: a.CommentsOpen, PublishedAt: a.PublishedAt}
-	for _, au := range a.Authors {
-		in.AuthorIDs = append(in.AuthorIDs, au.ID)
-	}
-	for _, tg := range a.Tags {
-		in.TagNames = append(in.TagNames, tg.Name)
-	}
-	if a.FeaturedImage != nil {
-		in.FeaturedMediaID = a.FeaturedImage.ID
-	}
-	return in
-}
 
 // TestDatabaseDown shows the reader a plain error page, never cached, when
 // the database stops answering.

@@ -4,12 +4,14 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/datelinenews/dateline/internal/desk"
+	"github.com/datelinenews/dateline/internal/people"
 	"github.com/datelinenews/dateline/internal/render"
 	"github.com/datelinenews/dateline/internal/site"
 )
 
 // Routes lists every route Dateline answers, grouped by audience.
-func Routes(pub *site.Handler, assets *render.Assets) http.Handler {
+func Routes(pub *site.Handler, dk *desk.Handler, assets *render.Assets) http.Handler {
 	mux := http.NewServeMux()
 
 	// Public pages: no session, no per-visitor content, cacheable.
@@ -20,6 +22,22 @@ func Routes(pub *site.Handler, assets *render.Assets) http.Handler {
 	mux.Handle("GET /{year}/{month}/{day}/{slug}/{$}", pub.Handle(pub.Article))
 	mux.Handle("GET /{slug}/{$}", pub.Handle(pub.Page))
 	mux.Handle("GET /robots.txt", pub.Handle(pub.Robots))
+	mux.Handle("GET /preview/{id}/{token}/{$}", pub.Handle(pub.Preview)) // private, uncached
+
+	// The newsroom desk: a session on every route but sign-in; each action
+	// checked against the user's role.
+	mux.Handle("GET /admin/sign-in", dk.Open(dk.SignInForm))
+	mux.Handle("POST /admin/sign-in", dk.Open(dk.SignIn))
+	mux.Handle("POST /admin/sign-out", dk.Handle(dk.SignOut))
+	mux.Handle("GET /admin/{$}", dk.Handle(dk.Stories))
+	mux.Handle("GET /admin/stories/new", dk.Need(people.WriteStories, dk.NewStory))
+	mux.Handle("POST /admin/stories/new", dk.Need(people.WriteStories, dk.SaveStory))
+	mux.Handle("POST /admin/stories/bulk", dk.Handle(dk.Bulk))
+	mux.Handle("GET /admin/stories/{id}", dk.Handle(dk.EditStory))
+	mux.Handle("POST /admin/stories/{id}", dk.Handle(dk.SaveStory))
+	mux.Handle("POST /admin/stories/{id}/send-back", dk.Need(people.ReviewStories, dk.SendBack))
+	mux.Handle("POST /admin/stories/{id}/corrections", dk.Need(people.CorrectStories, dk.Correct))
+	mux.Handle("POST /admin/preview", dk.Handle(dk.Preview))
 
 	// Files: content-addressed, cached for a year.
 	mux.Handle("GET /static/{hash}/{dir}/{file}", assets)

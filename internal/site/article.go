@@ -3,11 +3,13 @@ package site
 import (
 	"html/template"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/render"
 	"github.com/datelinenews/dateline/internal/sanitize"
+	"github.com/datelinenews/dateline/internal/web"
 )
 
 // ArticlePage is a story's own page.
@@ -19,6 +21,17 @@ type ArticlePage struct {
 	Updated     string // ISO time of the last update, empty when never updated after publication
 	UpdatedText string
 	More        []Teaser // more from the same section
+	Corrections []CorrectionView
+	// PreviewNotice marks a private preview of an unpublished story.
+	PreviewNotice  bool
+	StructuredData template.JS
+}
+
+// CorrectionView is a public correction or update note.
+type CorrectionView struct {
+	Kind           string // "correction" or "update"
+	Body           string
+	When, WhenText string
 }
 
 // updateGrace is how long after publication an edit still counts as part of
@@ -48,9 +61,49 @@ func (h *Handler) Article(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, want, http.StatusMovedPermanently)
 		return nil
 	}
-	l, err := h.layout(r.Context(), r, a.Headline, a.Standfirst)
+	p, err := h.articlePage(r, a, loc)
 	if err != nil {
 		return err
+	}
+	return h.page(w, r, "article", p)
+}
+
+// Preview serves /preview/{id}/{token}/: a story before publication, for
+// whoever has the private link. Never cached, never indexed.
+func (h *Handler) Preview(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return web.NotFound()
+	}
+	a, err := h.Articles.Preview(r.Context(), id, r.PathValue("token"))
+	if err != nil {
+		return err
+	}
+	site, err := h.Content.Site(r.Context())
+	if err != nil {
+		return err
+	}
+	if a.PublishedAt.IsZero() {
+		a.PublishedAt = h.Now()
+	}
+	p, err := h.articlePage(r, a, site.Location())
+	if err != nil {
+		return err
+	}
+	p.Canonical, p.PreviewNotice = "", true
+	body, err := h.Render.Render("article", p)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("X-Robots-Tag", "noindex, nofollow")
+	web.WriteHTML(w, r, http.StatusOK, body, web.NoStore)
+	return nil
+}
+
+func (h *Handler) articlePage(r *http.Request, a article.Article, loc *time.Location) (ArticlePage, error) {
+	l, err := h.layout(r.Context(), r, a.Headline, a.Standfirst)
+	if err != nil {
+		return ArticlePage{}, err
 	}
 	l.Lang, l.Dir = a.Language, render.Dir(a.Language)
 	l.Current = a.Section.Path()
@@ -59,10 +112,16 @@ func (h *Handler) Article(w http.ResponseWriter, r *http.Request) error {
 		u := a.UpdatedAt.In(loc)
 		p.Updated, p.UpdatedText = u.Format(time.RFC3339), humanDate(u)+", "+u.Format("15:04 MST")
 	}
+	for _, c := range a.Corrections {
+		t := c.CreatedAt.In(loc)
+		p.Corrections = append(p.Corrections, CorrectionView{Kind: string(c.Kind), Body: c.Body,
+			When: t.Format(time.RFC3339), WhenText: humanDate(t) + ", " + t.Format("15:04 MST")})
+	}
 	more, err := h.Articles.Latest(r.Context(), article.Filter{SectionID: a.Section.ID, ExcludeIDs: []int64{a.ID}}, 3)
 	if err != nil {
-		return err
+		return ArticlePage{}, err
 	}
 	p.More = teasers(more, loc)
-	return h.page(w, r, "article", p)
+	p.StructuredData = structuredData(p, l, a)
+	return p, nil
 }

@@ -23,6 +23,7 @@ type Layout struct {
 	Title       string // the whole <title>
 	Description string
 	Canonical   string // absolute URL
+	Origin      string // scheme://host of this site, for absolute links
 	Sections    []section.Section
 	Pages       []page.Page
 	Current     string // path of the navigation entry to mark as current
@@ -77,7 +78,7 @@ func (h *Handler) layout(ctx context.Context, r *http.Request, title, descriptio
 	}
 	return Layout{
 		Site: site, Lang: site.Language, Dir: render.Dir(site.Language),
-		Title: full, Description: description, Canonical: absURL(r, r.URL.Path),
+		Title: full, Description: description, Canonical: absURL(r, r.URL.Path), Origin: absURL(r, ""),
 		Sections: sections, Pages: pages, Current: r.URL.Path,
 		Year: h.Now().In(site.Location()).Year(),
 	}, nil

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 
 const articleSelect = `SELECT a.id, a.slug, a.headline, a.standfirst, a.body, a.dateline, a.language,
        a.status, a.is_lead, a.comments_open, a.published_at, a.created_at, a.updated_at,
+       a.version, a.review_state, a.review_note, a.created_by, a.trashed_at, a.preview_token,
        s.id, s.slug, s.name, s.description, s.position,
        m.id, m.path, m.mime, m.width, m.height, m.alt, m.caption, m.credit
   FROM articles a
@@ -36,9 +38,12 @@ func scanArticle(row rowScanner) (article.Article, error) {
 		mAlt      sql.NullString
 		mCaption  sql.NullString
 		mCredit   sql.NullString
+		createdBy sql.NullInt64
+		trashed   sql.NullTime
 	)
 	err := row.Scan(&a.ID, &a.Slug, &a.Headline, &a.Standfirst, &a.Body, &a.Dateline, &a.Language,
 		&a.Status, &a.Lead, &a.CommentsOpen, &published, &a.CreatedAt, &a.UpdatedAt,
+		&a.Version, &a.ReviewState, &a.ReviewNote, &createdBy, &trashed, &a.PreviewToken,
 		&a.Section.ID, &a.Section.Slug, &a.Section.Name, &a.Section.Description, &a.Section.Position,
 		&mID, &mPath, &mMIME, &mW, &mH, &mAlt, &mCaption, &mCredit)
 	if err != nil {
@@ -48,6 +53,10 @@ func scanArticle(row rowScanner) (article.Article, error) {
 	if published.Valid {
 		a.PublishedAt = utc(published.Time)
 	}
+	if trashed.Valid {
+		a.TrashedAt = utc(trashed.Time)
+	}
+	a.CreatedBy = createdBy.Int64
 	if mID.Valid {
 		a.FeaturedImage = &media.Image{ID: mID.Int64, Path: mPath.String, MIME: mMIME.String,
 			Width: int(mW.Int64), Height: int(mH.Int64), Alt: mAlt.String, Caption: mCaption.String, Credit: mCredit.String}
@@ -99,7 +108,7 @@ func (s *Store) ArticleSlugTaken(ctx context.Context, slug string, exceptID int6
 
 // filterSQL turns a filter into a WHERE clause, adding each condition with its argument.
 func filterSQL(f article.Filter) (string, []any) {
-	where := []string{"a.status = $1", "a.published_at <= $2"}
+	where := []string{"a.status = $1", "a.published_at <= $2", "a.trashed_at IS NULL"}
 	args := []any{string(article.Published), utc(f.Now)}
 	add := func(cond string, arg any) {
 		args = append(args, arg)
@@ -179,7 +188,7 @@ func (s *Store) fillArticles(ctx context.Context, list []article.Article) error 
 		}
 	}
 	in := placeholders(1, len(ids))
-	rows, err := s.read.QueryContext(ctx, `SELECT aa.article_id, au.id, au.slug, au.name, au.bio
+	rows, err := s.read.QueryContext(ctx, `SELECT aa.article_id, au.id, au.slug, au.name, au.bio, au.user_id
 	  FROM article_authors aa JOIN authors au ON au.id = aa.author_id
 	 WHERE aa.article_id IN (`+in+`) ORDER BY aa.article_id, aa.position`, ids...)
 	if err != nil {
@@ -188,9 +197,11 @@ func (s *Store) fillArticles(ctx context.Context, list []article.Article) error 
 	err = scanEach(rows, func(r *sql.Rows) error {
 		var id int64
 		var au people.Author
-		if err := r.Scan(&id, &au.ID, &au.Slug, &au.Name, &au.Bio); err != nil {
+		var userID sql.NullInt64
+		if err := r.Scan(&id, &au.ID, &au.Slug, &au.Name, &au.Bio, &userID); err != nil {
 			return err
 		}
+		au.UserID = userID.Int64
 		byID[id].Authors = append(byID[id].Authors, au)
 		return nil
 	})
@@ -215,23 +226,32 @@ func (s *Store) fillArticles(ctx context.Context, list []article.Article) error 
 	if err != nil {
 		return fmt.Errorf("load tags: %w", err)
 	}
+	if err := s.fillCorrections(ctx, byID, ids); err != nil {
+		return err
+	}
 	return s.fillVariants(ctx, images)
 }
 
-// CreateArticle inserts an article with its byline and tags in one transaction.
+// CreateArticle inserts an article with its byline, tags and first
+// revision in one transaction.
 func (s *Store) CreateArticle(ctx context.Context, in article.Input, now time.Time) (int64, error) {
 	const q = `INSERT INTO articles (slug, headline, standfirst, body, section_id, dateline, language,
-	    status, is_lead, comments_open, featured_media_id, published_at, created_at, updated_at)
-	  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id`
+	    status, is_lead, comments_open, featured_media_id, published_at, created_at, updated_at,
+	    review_state, review_note, created_by, preview_token)
+	  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17) RETURNING id`
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, q, in.Slug, in.Headline, in.Standfirst, in.Body, in.SectionID, in.Dateline,
 			in.Language, string(in.Status), in.Lead, in.CommentsOpen, nullID(in.FeaturedMediaID),
-			nullTime(in.PublishedAt), utc(now)).Scan(&id)
+			nullTime(in.PublishedAt), utc(now), string(in.ReviewState), in.ReviewNote, nullID(in.UserID),
+			strings.ToLower(rand.Text())).Scan(&id)
 		if err != nil {
 			return s.conflict(err, article.ErrConflict)
 		}
-		return setArticleLinks(ctx, tx, id, in, now)
+		if err := setArticleLinks(ctx, tx, id, in, now); err != nil {
+			return err
+		}
+		return addRevision(ctx, tx, id, 1, in, now)
 	})
 	if err != nil {
 		return 0, err
@@ -239,24 +259,31 @@ func (s *Store) CreateArticle(ctx context.Context, in article.Input, now time.Ti
 	return id, nil
 }
 
-// UpdateArticle saves an edit; a changed slug is remembered so old links redirect.
+// UpdateArticle saves an edit as the next version. With ExpectedVersion set,
+// it refuses (article.ErrVersionConflict) when someone saved in between. A
+// changed slug is remembered so old links redirect.
 func (s *Store) UpdateArticle(ctx context.Context, id int64, in article.Input, now time.Time) error {
 	const q = `UPDATE articles SET slug = $2, headline = $3, standfirst = $4, body = $5, section_id = $6,
 	    dateline = $7, language = $8, status = $9, is_lead = $10, comments_open = $11,
-	    featured_media_id = $12, published_at = $13, updated_at = $14
-	  WHERE id = $1`
+	    featured_media_id = $12, published_at = $13, updated_at = $14, review_state = $15, review_note = $16,
+	    version = version + 1
+	  WHERE id = $1 AND version = $17`
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var old string
-		err := tx.QueryRowContext(ctx, `SELECT slug FROM articles WHERE id = $1`, id).Scan(&old)
+		var version int
+		err := tx.QueryRowContext(ctx, `SELECT slug, version FROM articles WHERE id = $1`, id).Scan(&old, &version)
 		if errors.Is(err, sql.ErrNoRows) {
 			return article.ErrNotFound
 		}
 		if err != nil {
 			return err
 		}
+		if in.ExpectedVersion != 0 && in.ExpectedVersion != version {
+			return article.ErrVersionConflict
+		}
 		_, err = tx.ExecContext(ctx, q, id, in.Slug, in.Headline, in.Standfirst, in.Body, in.SectionID,
 			in.Dateline, in.Language, string(in.Status), in.Lead, in.CommentsOpen,
-			nullID(in.FeaturedMediaID), nullTime(in.PublishedAt), utc(now))
+			nullID(in.FeaturedMediaID), nullTime(in.PublishedAt), utc(now), string(in.ReviewState), in.ReviewNote, version)
 		if err != nil {
 			return s.conflict(err, article.ErrConflict)
 		}
@@ -275,7 +302,10 @@ func (s *Store) UpdateArticle(ctx context.Context, id int64, in article.Input, n
 				return err
 			}
 		}
-		return setArticleLinks(ctx, tx, id, in, now)
+		if err := setArticleLinks(ctx, tx, id, in, now); err != nil {
+			return err
+		}
+		return addRevision(ctx, tx, id, version+1, in, now)
 	})
 }
 

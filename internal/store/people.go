@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/datelinenews/dateline/internal/people"
+	"github.com/datelinenews/dateline/internal/slug"
 )
 
 // CreateUser adds a staff account; a taken email is people.ErrConflict.
@@ -22,19 +23,55 @@ func (s *Store) CreateUser(ctx context.Context, u people.User, now time.Time) (i
 	return id, nil
 }
 
-// UserByEmail returns one staff account.
-func (s *Store) UserByEmail(ctx context.Context, email string) (people.User, error) {
-	const q = `SELECT id, email, name, role, password_hash, disabled, created_at, updated_at FROM users WHERE email = $1`
+const userSelect = `SELECT id, email, name, role, password_hash, disabled, created_at, updated_at FROM users`
+
+func scanUser(row rowScanner) (people.User, error) {
 	var u people.User
-	err := s.read.QueryRowContext(ctx, q, email).Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.PasswordHash, &u.Disabled, &u.CreatedAt, &u.UpdatedAt)
+	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.PasswordHash, &u.Disabled, &u.CreatedAt, &u.UpdatedAt)
+	u.CreatedAt, u.UpdatedAt = utc(u.CreatedAt), utc(u.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, people.ErrNotFound
 	}
-	if err != nil {
+	return u, err
+}
+
+// UserByEmail returns one staff account.
+func (s *Store) UserByEmail(ctx context.Context, email string) (people.User, error) {
+	u, err := scanUser(s.read.QueryRowContext(ctx, userSelect+` WHERE email = $1`, email))
+	if err != nil && !errors.Is(err, people.ErrNotFound) {
 		return u, fmt.Errorf("user %s: %w", email, err)
 	}
-	u.CreatedAt, u.UpdatedAt = utc(u.CreatedAt), utc(u.UpdatedAt)
-	return u, nil
+	return u, err
+}
+
+// UserByID returns one staff account.
+func (s *Store) UserByID(ctx context.Context, id int64) (people.User, error) {
+	u, err := scanUser(s.read.QueryRowContext(ctx, userSelect+` WHERE id = $1`, id))
+	if err != nil && !errors.Is(err, people.ErrNotFound) {
+		return u, fmt.Errorf("user %d: %w", id, err)
+	}
+	return u, err
+}
+
+// ListUsers returns every staff account by name.
+func (s *Store) ListUsers(ctx context.Context) ([]people.User, error) {
+	rows, err := s.read.QueryContext(ctx, userSelect+` ORDER BY name, id`)
+	if err != nil {
+		return nil, fmt.Errorf("list users: %w", err)
+	}
+	var list []people.User
+	err = scanEach(rows, func(r *sql.Rows) error {
+		u, err := scanUser(r)
+		list = append(list, u)
+		return err
+	})
+	return list, err
+}
+
+// SetPassword replaces a user's password hash.
+func (s *Store) SetPassword(ctx context.Context, userID int64, hash string, now time.Time) error {
+	_, err := s.write.ExecContext(ctx, `UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1`, userID, hash, utc(now))
+	return err
 }
 
 // CountUsers counts staff accounts; an empty newsroom gets the demo admin.
@@ -58,17 +95,62 @@ func (s *Store) CreateAuthor(ctx context.Context, a people.Author, now time.Time
 
 // AuthorBySlug returns one author profile.
 func (s *Store) AuthorBySlug(ctx context.Context, slug string) (people.Author, error) {
-	const q = `SELECT id, slug, name, bio, user_id, created_at, updated_at FROM authors WHERE slug = $1`
+	a, err := scanAuthor(s.read.QueryRowContext(ctx, authorSelect+` WHERE slug = $1`, slug))
+	if err != nil && !errors.Is(err, people.ErrNotFound) {
+		return a, fmt.Errorf("author %q: %w", slug, err)
+	}
+	return a, err
+}
+
+const authorSelect = `SELECT id, slug, name, bio, user_id, created_at, updated_at FROM authors`
+
+func scanAuthor(row rowScanner) (people.Author, error) {
 	var a people.Author
 	var userID sql.NullInt64
-	err := s.read.QueryRowContext(ctx, q, slug).Scan(&a.ID, &a.Slug, &a.Name, &a.Bio, &userID, &a.CreatedAt, &a.UpdatedAt)
+	err := row.Scan(&a.ID, &a.Slug, &a.Name, &a.Bio, &userID, &a.CreatedAt, &a.UpdatedAt)
+	a.UserID = userID.Int64
+	a.CreatedAt, a.UpdatedAt = utc(a.CreatedAt), utc(a.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, people.ErrNotFound
 	}
+	return a, err
+}
+
+// ListAuthors returns every author profile by name.
+func (s *Store) ListAuthors(ctx context.Context) ([]people.Author, error) {
+	rows, err := s.read.QueryContext(ctx, authorSelect+` ORDER BY name, id`)
 	if err != nil {
-		return a, fmt.Errorf("author %q: %w", slug, err)
+		return nil, fmt.Errorf("list authors: %w", err)
 	}
-	a.UserID = userID.Int64
-	a.CreatedAt, a.UpdatedAt = utc(a.CreatedAt), utc(a.UpdatedAt)
-	return a, nil
+	var list []people.Author
+	err = scanEach(rows, func(r *sql.Rows) error {
+		a, err := scanAuthor(r)
+		list = append(list, a)
+		return err
+	})
+	return list, err
+}
+
+// AuthorForUser returns the byline profile of a staff member, creating it
+// (with a unique slug from their name) the first time they write.
+func (s *Store) AuthorForUser(ctx context.Context, u people.User, now time.Time) (people.Author, error) {
+	a, err := scanAuthor(s.read.QueryRowContext(ctx, authorSelect+` WHERE user_id = $1 ORDER BY id LIMIT 1`, u.ID))
+	if !errors.Is(err, people.ErrNotFound) {
+		return a, err
+	}
+	base := slug.Make(u.Name)
+	if base == "" {
+		base = "author"
+	}
+	a = people.Author{Name: u.Name, UserID: u.ID}
+	a.Slug, err = slug.Unique(base, func(c string) (bool, error) {
+		var n int
+		err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM authors WHERE slug = $1`, c).Scan(&n)
+		return n > 0, err
+	})
+	if err != nil {
+		return a, err
+	}
+	a.ID, err = s.CreateAuthor(ctx, a, now)
+	return a, err
 }

@@ -1,0 +1,75 @@
+package server
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/blob"
+	"github.com/datelinenews/dateline/internal/desk"
+	"github.com/datelinenews/dateline/internal/people"
+	"github.com/datelinenews/dateline/internal/render"
+	"github.com/datelinenews/dateline/internal/schedule"
+	"github.com/datelinenews/dateline/internal/site"
+	"github.com/datelinenews/dateline/internal/store"
+	"github.com/datelinenews/dateline/internal/web"
+	"github.com/datelinenews/dateline/ui"
+)
+
+// Deps are the parts the application is built from.
+type Deps struct {
+	Store   *store.Store
+	Media   blob.Bucket
+	Log     *slog.Logger
+	Now     func() time.Time
+	Proxies web.Proxies
+}
+
+// App is the built application: its handler and its background jobs.
+type App struct {
+	Handler  http.Handler
+	Articles *article.Service
+	Auth     *people.Auth
+	Jobs     []schedule.Job
+}
+
+// Build parses templates, hashes assets and wires the services and handlers.
+func Build(ctx context.Context, d Deps) (*App, error) {
+	assets, err := render.LoadAssets(ui.Static)
+	if err != nil {
+		return nil, err
+	}
+	renderer, err := render.New(ui.Templates, assets)
+	if err != nil {
+		return nil, err
+	}
+	secret, err := d.Store.Secret(ctx, "client-key")
+	if err != nil {
+		return nil, err
+	}
+	articles := article.NewService(d.Store, d.Now)
+	auth := people.NewAuth(d.Store, d.Now)
+	pub := site.New(site.Handler{Articles: articles, Content: d.Store, Files: d.Media, Render: renderer, Log: d.Log, Now: d.Now})
+	dk := desk.New(desk.Handler{Auth: auth, Articles: articles, Store: d.Store, Render: renderer, Log: d.Log,
+		Now: d.Now, Proxies: d.Proxies, Secret: secret})
+	app := &App{Handler: New(d.Log, Routes(pub, dk, assets)), Articles: articles, Auth: auth}
+	app.Jobs = []schedule.Job{
+		{Name: "publish scheduled stories", Every: time.Second, Run: func(ctx context.Context) error {
+			ids, err := articles.PublishDue(ctx)
+			for _, id := range ids {
+				d.Log.Info("published scheduled story", "article_id", id)
+			}
+			return err
+		}},
+		{Name: "empty trash", Every: time.Hour, Run: func(ctx context.Context) error {
+			_, err := articles.EmptyTrash(ctx)
+			return err
+		}},
+		{Name: "forget expired sessions", Every: time.Hour, Run: func(ctx context.Context) error {
+			return d.Store.DeleteExpiredSessions(ctx, d.Now())
+		}},
+	}
+	return app, nil
+}
