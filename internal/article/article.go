@@ -152,14 +152,14 @@ type Input struct {
 
 // Filter selects visible articles for fronts and archives. Zero fields do not filter.
 type Filter struct {
-	Now       time.Time // only articles published at or before Now
-	SectionID int64
-	TagID     int64
-	AuthorID  int64
+	Now        time.Time // only articles published at or before Now
+	SectionID  int64
+	TagID      int64
+	AuthorID   int64
 	ExcludeIDs []int64 // stories already shown elsewhere on the page
-	LeadOnly  bool
-	Limit     int
-	Offset    int
+	LeadOnly   bool
+	Limit      int
+	Offset     int
 }
 
 // ErrVersionConflict is returned when a story was saved by someone else

@@ -220,4 +220,3 @@ func (h *Handler) errorPage(w http.ResponseWriter, r *http.Request, status int) 
 func withUser(r *http.Request, u people.User) context.Context {
 	return context.WithValue(r.Context(), userKey{}, u)
 }
-

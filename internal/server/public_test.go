@@ -276,7 +276,6 @@ func TestNoThirdPartyReferences(t *testing.T) {
 	}
 }
 
-
 // TestDatabaseDown shows the reader a plain error page, never cached, when
 // the database stops answering.
 func TestDatabaseDown(t *testing.T) {
