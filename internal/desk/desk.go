@@ -10,9 +10,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"time"
 
 	"github.com/datelinenews/dateline/internal/article"
@@ -168,7 +170,10 @@ type Layout struct {
 	Site   settings.Site
 	Flash  string
 	Active string // navigation entry
-	Can    func(people.Action) bool
+	// Can answers whether the user may take an action named as in
+	// people.Actions; an unknown name is an error, so a typo in a template
+	// fails loudly instead of hiding a button.
+	Can func(action string) (bool, error)
 }
 
 func (h *Handler) layout(r *http.Request, title, active string) (Layout, error) {
@@ -177,7 +182,13 @@ func (h *Handler) layout(r *http.Request, title, active string) (Layout, error) 
 		return Layout{}, err
 	}
 	u := CurrentUser(r)
-	return Layout{Title: title, User: u, Site: site, Active: active, Flash: r.URL.Query().Get("done"), Can: u.Role.Can}, nil
+	can := func(action string) (bool, error) {
+		if !slices.Contains(people.Actions, people.Action(action)) {
+			return false, fmt.Errorf("unknown desk action %q", action)
+		}
+		return u.Role.Can(people.Action(action)), nil
+	}
+	return Layout{Title: title, User: u, Site: site, Active: active, Flash: r.URL.Query().Get("done"), Can: can}, nil
 }
 
 // seeOther redirects after a successful POST, with a short message to show.

@@ -38,6 +38,8 @@ func Routes(pub *site.Handler, dk *desk.Handler, assets *render.Assets) http.Han
 	mux.Handle("POST /admin/stories/{id}/send-back", dk.Need(people.ReviewStories, dk.SendBack))
 	mux.Handle("POST /admin/stories/{id}/corrections", dk.Need(people.CorrectStories, dk.Correct))
 	mux.Handle("POST /admin/preview", dk.Handle(dk.Preview))
+	manageRoutes(mux, dk)
+	userRoutes(mux, dk)
 
 	// Files: content-addressed, cached for a year.
 	mux.Handle("GET /static/{hash}/{dir}/{file}", assets)
