@@ -39,7 +39,7 @@ func (a *app) addUser(t testing.TB, email string, role people.Role) people.User 
 // signIn creates a user with the role and signs in through the sign-in form.
 func (a *app) signIn(t testing.TB, role people.Role) *staff {
 	t.Helper()
-	u := a.addUser(t, string(role)+"@example.org", role)
+	u := a.addUser(t, string(role)+".desk@example.org", role)
 	return a.signInAs(t, u)
 }
 
@@ -86,4 +86,16 @@ func (s *staff) get(t testing.TB, target string) *http.Response {
 func (s *staff) post(t testing.TB, target string, form url.Values) *http.Response {
 	t.Helper()
 	return s.app.post(t, target, s.cookie, form)
+}
+
+// httpPost sends a form post claiming to come from origin.
+func httpPost(a *app, target string, cookie *http.Cookie, form url.Values, origin string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodPost, target, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", origin)
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	req.AddCookie(cookie)
+	rec := httptest.NewRecorder()
+	a.handler.ServeHTTP(rec, req)
+	return rec
 }
