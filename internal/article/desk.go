@@ -102,6 +102,9 @@ func (s *Service) Draft(ctx context.Context, u people.User, in Input) (Article, 
 		return Article{}, ErrForbidden
 	}
 	in.UserID = u.ID
+	if !u.Role.Can(people.EditAny) {
+		in.Lead = false
+	}
 	if in.Status == "" {
 		in.Status = Draft
 	}
@@ -130,6 +133,9 @@ func (s *Service) Save(ctx context.Context, u people.User, id int64, in Input) (
 		return Article{}, &ConflictError{Current: a}
 	}
 	in.UserID = u.ID
+	if !u.Role.Can(people.EditAny) {
+		in.Lead = a.Lead // only editors choose the front page's lead
+	}
 	in.ReviewState, in.ReviewNote = a.ReviewState, a.ReviewNote
 	if in.Status == Published || in.Status == Scheduled {
 		in.ReviewState, in.ReviewNote = NotInReview, ""

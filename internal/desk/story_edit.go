@@ -49,7 +49,6 @@ type StoryForm struct {
 
 // ConflictView shows the version someone else saved beside the editor's own.
 type ConflictView struct {
-	By      string
 	Version int
 	Current article.Article
 }

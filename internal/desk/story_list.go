@@ -23,8 +23,9 @@ type StoryListPage struct {
 	Page     int
 	Pages    int
 	Total    int
-	Query    url.Values // the filters, for pagination links
 	Statuses []article.Status
+	PrevURL  string
+	NextURL  string
 }
 
 // StoryRow is one line of the story list.
@@ -74,8 +75,9 @@ func (h *Handler) Stories(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := StoryListPage{Layout: l, Filter: f, Sections: sections, Authors: authors, Page: page, Total: total,
-		Pages: max(1, (total+storiesPerPage-1)/storiesPerPage), Query: q,
+		Pages:    max(1, (total+storiesPerPage-1)/storiesPerPage),
 		Statuses: []article.Status{article.Draft, article.Scheduled, article.Published, article.Unpublished}}
+	p.PrevURL, p.NextURL = pageLinks(q, page, p.Pages)
 	loc := l.Site.Location()
 	for _, a := range list {
 		row := StoryRow{Article: a, Updated: a.UpdatedAt.In(loc).Format("2 Jan 2006 15:04"), CanEdit: article.CanEdit(u, a)}
@@ -90,6 +92,25 @@ func (h *Handler) Stories(w http.ResponseWriter, r *http.Request) error {
 		p.Stories = append(p.Stories, row)
 	}
 	return h.page(w, r, http.StatusOK, "stories", p)
+}
+
+// pageLinks keeps the filters in the previous and next page links.
+func pageLinks(q url.Values, page, pages int) (prev, next string) {
+	link := func(n int) string {
+		v := url.Values{}
+		for k, vals := range q {
+			v[k] = vals
+		}
+		v.Set("page", strconv.Itoa(n))
+		return "/admin/?" + v.Encode()
+	}
+	if page > 1 {
+		prev = link(page - 1)
+	}
+	if page < pages {
+		next = link(page + 1)
+	}
+	return prev, next
 }
 
 // storyFilter reads the list's filters from the query string.
