@@ -48,7 +48,7 @@ type Handler struct {
 }
 
 // SessionCookie is the name of the desk's session cookie.
-const SessionCookie = "dateline_session"
+const SessionCookie = web.SessionCookie
 
 // New returns the desk's handler set.
 func New(h Handler) *Handler {

@@ -208,7 +208,11 @@ func parseStoryForm(r *http.Request, loc *time.Location) (StoryForm, article.Inp
 		}
 	}
 	if form.PublishAt != "" {
+		// Browsers send seconds only when they are not zero.
 		at, err := time.ParseInLocation("2006-01-02T15:04", form.PublishAt, loc)
+		if err != nil {
+			at, err = time.ParseInLocation("2006-01-02T15:04:05", form.PublishAt, loc)
+		}
 		if err != nil {
 			problems["publish_at"] = "Use the date picker, or type a date and time like 2026-11-25T14:30."
 		}
@@ -230,7 +234,7 @@ func formOf(a article.Article, loc *time.Location) StoryForm {
 		f.AuthorIDs = append(f.AuthorIDs, au.ID)
 	}
 	if !a.PublishedAt.IsZero() {
-		f.PublishAt = a.PublishedAt.In(loc).Format("2006-01-02T15:04")
+		f.PublishAt = a.PublishedAt.In(loc).Format("2006-01-02T15:04:05")
 	}
 	return f
 }

@@ -41,7 +41,7 @@ func newApp(t testing.TB, st *store.Store) *app {
 		t.Fatal(err)
 	}
 	clock := func() time.Time { return now }
-	log := slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	log := testLogger(t)
 	built, err := server.Build(ctx, server.Deps{Store: st, Media: media, Log: log, Now: clock})
 	if err != nil {
 		t.Fatal(err)
@@ -76,4 +76,9 @@ type testLog struct{ t testing.TB }
 func (l testLog) Write(p []byte) (int, error) {
 	l.t.Log(string(p))
 	return len(p), nil
+}
+
+// testLogger logs the server's warnings and errors into the test's output.
+func testLogger(t testing.TB) *slog.Logger {
+	return slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
 }

@@ -73,6 +73,17 @@ func StatusOf(err error) int {
 	return 0
 }
 
+// SessionCookie names the staff session cookie. Public pages look only at
+// whether it is there: staff get fresh pages, everyone else the cached ones.
+const SessionCookie = "dateline_session"
+
+// IsStaff reports whether the request carries a staff session cookie. It
+// does not check the session: it only decides caching, never access.
+func IsStaff(r *http.Request) bool {
+	_, err := r.Cookie(SessionCookie)
+	return err == nil
+}
+
 // Caching says how long shared caches and browsers may keep a response.
 type Caching int
 
@@ -103,7 +114,14 @@ func WriteHTML(w http.ResponseWriter, r *http.Request, status int, body []byte, 
 func Write(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte, caching Caching) {
 	h := w.Header()
 	h.Set("Content-Type", contentType)
-	h.Set("Cache-Control", caching.header())
+	cc := caching.header()
+	if caching != NoStore && IsStaff(r) {
+		// Staff see their own changes at once; shared caches must not keep
+		// a copy fetched with a session (issue-free, as public pages carry
+		// nothing per-visitor, but it keeps the rule simple for CDNs).
+		cc = "private, no-cache"
+	}
+	h.Set("Cache-Control", cc)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Add("Vary", "Accept-Encoding")
 	// Each encoding is its own representation with its own strong ETag.
