@@ -309,3 +309,33 @@ func (s *Service) DeskList(ctx context.Context, f DeskFilter) ([]Article, int, e
 	list, err := s.store.ListDeskArticles(ctx, f)
 	return list, total, err
 }
+
+// Revisions lists a story's saved versions, newest first.
+func (s *Service) Revisions(ctx context.Context, u people.User, id int64) (Article, []Revision, error) {
+	a, err := s.Open(ctx, u, id)
+	if err != nil {
+		return a, nil, err
+	}
+	revs, err := s.store.ListRevisions(ctx, id)
+	return a, revs, err
+}
+
+// Restore brings back a revision's words (headline, standfirst, body,
+// slug, dateline) as a new save; status and everything else stay as they are.
+func (s *Service) Restore(ctx context.Context, u people.User, id, revisionID int64) (Article, error) {
+	a, err := s.store.ArticleByID(ctx, id)
+	if err != nil {
+		return a, err
+	}
+	if !CanEdit(u, a) || (!Owns(u, a) && !u.Role.Can(people.RestoreRevisions)) {
+		return Article{}, ErrForbidden
+	}
+	rev, err := s.store.RevisionByID(ctx, id, revisionID)
+	if err != nil {
+		return Article{}, err
+	}
+	in := InputOf(a)
+	in.Headline, in.Standfirst, in.Body, in.Slug, in.Dateline = rev.Headline, rev.Standfirst, rev.Body, rev.Slug, rev.Dateline
+	in.ExpectedVersion = a.Version
+	return s.Save(ctx, u, id, in)
+}

@@ -37,6 +37,8 @@ func Routes(pub *site.Handler, dk *desk.Handler, assets *render.Assets) http.Han
 	mux.Handle("POST /admin/stories/{id}", dk.Handle(dk.SaveStory))
 	mux.Handle("POST /admin/stories/{id}/send-back", dk.Need(people.ReviewStories, dk.SendBack))
 	mux.Handle("POST /admin/stories/{id}/corrections", dk.Need(people.CorrectStories, dk.Correct))
+	mux.Handle("GET /admin/stories/{id}/revisions", dk.Handle(dk.Revisions))
+	mux.Handle("POST /admin/stories/{id}/revisions/{rev}/restore", dk.Handle(dk.RestoreRevision))
 	mux.Handle("POST /admin/preview", dk.Handle(dk.Preview))
 	manageRoutes(mux, dk)
 	userRoutes(mux, dk)
