@@ -166,7 +166,7 @@ func (s *Service) Published(ctx context.Context, slug string) (Article, error) {
 	switch {
 	case a.Visible(s.now()):
 		return a, nil
-	case a.Status == Unpublished:
+	case a.Status == Unpublished, a.Status == Published && !a.TrashedAt.IsZero():
 		return Article{}, ErrGone
 	default:
 		return Article{}, ErrNotFound
