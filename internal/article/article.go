@@ -68,6 +68,7 @@ type Article struct {
 	CreatedBy    int64       // staff user who created the story; 0 if unknown
 	TrashedAt    time.Time   // zero unless in the trash
 	PreviewToken string      // secret part of the private preview URL
+	CommentCount int         // approved reader comments
 	Corrections  []Correction
 }
 

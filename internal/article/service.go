@@ -206,3 +206,15 @@ func (s *Service) Preview(ctx context.Context, id int64, token string) (Article,
 	}
 	return a, nil
 }
+
+// ByID returns a story readers may see, by id.
+func (s *Service) ByID(ctx context.Context, id int64) (Article, error) {
+	a, err := s.store.ArticleByID(ctx, id)
+	if err != nil {
+		return Article{}, err
+	}
+	if !a.Visible(s.now()) {
+		return Article{}, ErrNotFound
+	}
+	return a, nil
+}

@@ -6,9 +6,6 @@ package desk
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -90,7 +87,7 @@ func (h *Handler) Handle(fn web.HandlerFunc) http.Handler {
 		if err != nil {
 			if !errors.Is(err, people.ErrNoSession) {
 				h.Log.ErrorContext(r.Context(), "session lookup", slog.Any("err", err))
-				h.errorPage(w, r, http.StatusInternalServerError)
+				h.errorPage(w, r, http.StatusInternalServerError, "")
 				return
 			}
 			h.signInAgain(w, r)
@@ -131,9 +128,7 @@ func (h *Handler) sessionUser(r *http.Request) (people.User, error) {
 // clientKey identifies a client for throttling without storing its
 // address: an HMAC under the installation's secret.
 func (h *Handler) clientKey(r *http.Request) string {
-	m := hmac.New(sha256.New, h.Secret)
-	m.Write([]byte(h.Proxies.ClientIP(r).String()))
-	return hex.EncodeToString(m.Sum(nil)[:16])
+	return web.ClientHash(h.Secret, h.Proxies.ClientIP(r))
 }
 
 // audit records a staff action; a failure to record is logged, not shown.
@@ -207,13 +202,16 @@ type ErrorPage struct {
 	Message string
 }
 
-func (h *Handler) errorPage(w http.ResponseWriter, r *http.Request, status int) {
+func (h *Handler) errorPage(w http.ResponseWriter, r *http.Request, status int, message string) {
 	msg := map[int]string{
 		http.StatusForbidden:           "Your role does not allow this. Ask an editor or an admin.",
 		http.StatusNotFound:            "There is nothing at this address in the desk.",
 		http.StatusBadRequest:          "The request could not be understood.",
 		http.StatusUnprocessableEntity: "Some of what was sent needs fixing.",
 	}[status]
+	if message != "" {
+		msg = message
+	}
 	if msg == "" {
 		msg = "Something went wrong on our side. Your last change may not have been saved; please try again."
 	}

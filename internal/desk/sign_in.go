@@ -99,12 +99,12 @@ func (h *Handler) signInAgain(w http.ResponseWriter, r *http.Request) {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
 	if err := r.ParseForm(); err != nil {
-		h.errorPage(w, r, http.StatusBadRequest)
+		h.errorPage(w, r, http.StatusBadRequest, "The form could not be read.")
 		return
 	}
 	l, err := h.layout(r, "Sign in again", "")
 	if err != nil {
-		h.errorPage(w, r, http.StatusInternalServerError)
+		h.errorPage(w, r, http.StatusInternalServerError, "")
 		return
 	}
 	form := url.Values{}
@@ -115,7 +115,7 @@ func (h *Handler) signInAgain(w http.ResponseWriter, r *http.Request) {
 	p := SignInPage{Layout: l, Next: "/admin/", Resume: resumeFrom(form),
 		Error: "Your session has ended. Sign in again: what you typed is kept here and is saved once you are back."}
 	if err := h.page(w, r, http.StatusUnauthorized, "sign_in", p); err != nil {
-		h.errorPage(w, r, http.StatusInternalServerError)
+		h.errorPage(w, r, http.StatusInternalServerError, "")
 	}
 }
 

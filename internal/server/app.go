@@ -8,6 +8,7 @@ import (
 
 	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/blob"
+	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/desk"
 	"github.com/datelinenews/dateline/internal/people"
 	"github.com/datelinenews/dateline/internal/render"
@@ -32,6 +33,7 @@ type App struct {
 	Handler  http.Handler
 	Articles *article.Service
 	Auth     *people.Auth
+	Comments *comment.Service
 	Jobs     []schedule.Job
 }
 
@@ -49,12 +51,18 @@ func Build(ctx context.Context, d Deps) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	signing, err := d.Store.Secret(ctx, "comment-signing")
+	if err != nil {
+		return nil, err
+	}
 	articles := article.NewService(d.Store, d.Now)
+	comments := comment.NewService(d.Store, nil, comment.Signer{Key: signing}, d.Now)
 	auth := people.NewAuth(d.Store, d.Now)
-	pub := site.New(site.Handler{Articles: articles, Content: d.Store, Files: d.Media, Render: renderer, Log: d.Log, Now: d.Now})
+	pub := site.New(site.Handler{Articles: articles, Content: d.Store, Files: d.Media, Render: renderer, Log: d.Log, Now: d.Now,
+		Comments: comments, Proxies: d.Proxies, Secret: secret})
 	dk := desk.New(desk.Handler{Auth: auth, Articles: articles, Store: d.Store, Render: renderer, Log: d.Log,
 		Now: d.Now, Proxies: d.Proxies, Secret: secret})
-	app := &App{Handler: New(d.Log, Routes(pub, dk, assets)), Articles: articles, Auth: auth}
+	app := &App{Handler: New(d.Log, Routes(pub, dk, assets)), Articles: articles, Auth: auth, Comments: comments}
 	app.Jobs = []schedule.Job{
 		{Name: "publish scheduled stories", Every: time.Second, Run: func(ctx context.Context) error {
 			ids, err := articles.PublishDue(ctx)
@@ -69,6 +77,14 @@ func Build(ctx context.Context, d Deps) (*App, error) {
 		}},
 		{Name: "forget expired sessions", Every: time.Hour, Run: func(ctx context.Context) error {
 			return d.Store.DeleteExpiredSessions(ctx, d.Now())
+		}},
+		{Name: "erase commenters' address hashes", Every: time.Hour, Run: func(ctx context.Context) error {
+			set, err := d.Store.CommentSettings(ctx)
+			if err != nil {
+				return err
+			}
+			_, err = d.Store.EraseClientHashes(ctx, d.Now().Add(-time.Duration(set.RetentionDays)*24*time.Hour))
+			return err
 		}},
 	}
 	return app, nil

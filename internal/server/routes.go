@@ -22,6 +22,7 @@ func Routes(pub *site.Handler, dk *desk.Handler, assets *render.Assets) http.Han
 	mux.Handle("GET /{year}/{month}/{day}/{slug}/{$}", pub.Handle(pub.Article))
 	mux.Handle("GET /{slug}/{$}", pub.Handle(pub.Page))
 	mux.Handle("GET /robots.txt", pub.Handle(pub.Robots))
+	mux.Handle("POST /comments", pub.Handle(pub.PostComment))            // same-origin only, like every form
 	mux.Handle("GET /preview/{id}/{token}/{$}", pub.Handle(pub.Preview)) // private, uncached
 
 	// The newsroom desk: a session on every route but sign-in; each action

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/render"
 	"github.com/datelinenews/dateline/internal/sanitize"
 	"github.com/datelinenews/dateline/internal/web"
@@ -22,6 +23,7 @@ type ArticlePage struct {
 	UpdatedText string
 	More        []Teaser // more from the same section
 	Corrections []CorrectionView
+	Comments    CommentSection
 	// PreviewNotice marks a private preview of an unpublished story.
 	PreviewNotice  bool
 	StructuredData template.JS
@@ -61,9 +63,28 @@ func (h *Handler) Article(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, want, http.StatusMovedPermanently)
 		return nil
 	}
-	p, err := h.articlePage(r, a, loc)
+	// A reader back from posting a held comment sees it, on a private,
+	// uncached copy of the page; everyone else gets the cached one.
+	var held *comment.Comment
+	if token := r.URL.Query().Get("held"); token != "" {
+		if held, err = h.Comments.Held(r.Context(), a.ID, token); err != nil {
+			return err
+		}
+	}
+	p, err := h.articlePage(r, a, loc, held)
 	if err != nil {
 		return err
+	}
+	if held != nil {
+		body, err := h.Render.Render("article", p)
+		if err != nil {
+			return err
+		}
+		web.WriteHTML(w, r, http.StatusOK, body, web.NoStore)
+		return nil
+	}
+	if replyTo, err := strconv.ParseInt(r.URL.Query().Get("replytocom"), 10, 64); err == nil {
+		p.Comments.Form.ParentID = replyTo // the form's reply link without JavaScript
 	}
 	return h.page(w, r, "article", p)
 }
@@ -86,7 +107,7 @@ func (h *Handler) Preview(w http.ResponseWriter, r *http.Request) error {
 	if a.PublishedAt.IsZero() {
 		a.PublishedAt = h.Now()
 	}
-	p, err := h.articlePage(r, a, site.Location())
+	p, err := h.articlePage(r, a, site.Location(), nil)
 	if err != nil {
 		return err
 	}
@@ -100,7 +121,7 @@ func (h *Handler) Preview(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (h *Handler) articlePage(r *http.Request, a article.Article, loc *time.Location) (ArticlePage, error) {
+func (h *Handler) articlePage(r *http.Request, a article.Article, loc *time.Location, held *comment.Comment) (ArticlePage, error) {
 	l, err := h.layout(r.Context(), r, a.Headline, a.Standfirst)
 	if err != nil {
 		return ArticlePage{}, err
@@ -122,6 +143,9 @@ func (h *Handler) articlePage(r *http.Request, a article.Article, loc *time.Loca
 		return ArticlePage{}, err
 	}
 	p.More = teasers(more, loc)
+	if p.Comments, err = h.commentSection(r.Context(), a, loc, held); err != nil {
+		return ArticlePage{}, err
+	}
 	p.StructuredData = structuredData(p, l, a)
 	return p, nil
 }

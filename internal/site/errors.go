@@ -15,18 +15,23 @@ type ErrorPage struct {
 }
 
 var errorTexts = map[int][2]string{
-	http.StatusBadRequest:          {"That address is not quite right", "Part of the address could not be understood. Check it, or start again from the front page."},
-	http.StatusNotFound:            {"Page not found", "We could not find a page at this address. It may have moved, or the link may be mistyped."},
-	http.StatusGone:                {"This story has been removed", "The newsroom has taken this story down. It is no longer available."},
-	http.StatusInternalServerError: {"Something went wrong", "We could not show this page just now. Please try again in a moment."},
+	http.StatusBadRequest:            {"That address is not quite right", "Part of the address could not be understood. Check it, or start again from the front page."},
+	http.StatusForbidden:             {"Not allowed", "This cannot be done here."},
+	http.StatusRequestEntityTooLarge: {"Too much to send", "What you sent is larger than we accept."},
+	http.StatusNotFound:              {"Page not found", "We could not find a page at this address. It may have moved, or the link may be mistyped."},
+	http.StatusGone:                  {"This story has been removed", "The newsroom has taken this story down. It is no longer available."},
+	http.StatusInternalServerError:   {"Something went wrong", "We could not show this page just now. Please try again in a moment."},
 }
 
 // errorPage writes the themed page for a status. If the site chrome cannot
 // be loaded (say, the database is down) it falls back to a plain page.
-func (h *Handler) errorPage(w http.ResponseWriter, r *http.Request, status int) {
+func (h *Handler) errorPage(w http.ResponseWriter, r *http.Request, status int, message string) {
 	text, ok := errorTexts[status]
 	if !ok {
 		text = [2]string{http.StatusText(status), "The request could not be completed."}
+	}
+	if message != "" {
+		text[1] = message
 	}
 	caching := web.Short
 	if status >= 500 {

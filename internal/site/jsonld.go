@@ -34,6 +34,7 @@ func structuredData(p ArticlePage, l Layout, a article.Article) template.JS {
 		"inLanguage":       a.Language,
 		"mainEntityOfPage": l.Canonical,
 		"publisher":        thing{"@type": "Organization", "name": l.Site.Name},
+		"commentCount":     a.CommentCount,
 	}
 	if img := p.Story.Image; img != nil {
 		doc["image"] = []string{base + img.FullURL}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/blob"
+	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/page"
 	"github.com/datelinenews/dateline/internal/people"
 	"github.com/datelinenews/dateline/internal/render"
@@ -36,6 +37,9 @@ type Handler struct {
 	Articles *article.Service
 	Content  Content
 	Files    blob.Bucket // media files: images and their variants
+	Comments *comment.Service
+	Proxies  web.Proxies
+	Secret   []byte // keys the hash of client addresses
 	Render   *render.Renderer
 	Log      *slog.Logger
 	Now      func() time.Time

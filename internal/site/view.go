@@ -43,6 +43,7 @@ type Teaser struct {
 	Published     string // ISO 8601 in the site's time zone, for <time datetime>
 	PublishedText string // "25 November 2026"
 	Image         *Picture
+	CommentCount  int
 }
 
 // Picture is an image with everything <img srcset> needs to avoid layout shift.
@@ -100,7 +101,7 @@ func teaser(a article.Article, loc *time.Location) Teaser {
 		Section: a.Section, Authors: a.Authors, Dateline: a.Dateline,
 		Lang: a.Language, Dir: render.Dir(a.Language),
 		Published: t.Format(time.RFC3339), PublishedText: humanDate(t),
-		Image: picture(a.FeaturedImage),
+		Image: picture(a.FeaturedImage), CommentCount: a.CommentCount,
 	}
 }
 

@@ -19,6 +19,7 @@ import (
 const articleSelect = `SELECT a.id, a.slug, a.headline, a.standfirst, a.body, a.dateline, a.language,
        a.status, a.is_lead, a.comments_open, a.published_at, a.created_at, a.updated_at,
        a.version, a.review_state, a.review_note, a.created_by, a.trashed_at, a.preview_token,
+       (SELECT COUNT(*) FROM comments c WHERE c.article_id = a.id AND c.status = 'approved'),
        s.id, s.slug, s.name, s.description, s.position,
        m.id, m.path, m.mime, m.width, m.height, m.alt, m.caption, m.credit
   FROM articles a
@@ -43,7 +44,7 @@ func scanArticle(row rowScanner) (article.Article, error) {
 	)
 	err := row.Scan(&a.ID, &a.Slug, &a.Headline, &a.Standfirst, &a.Body, &a.Dateline, &a.Language,
 		&a.Status, &a.Lead, &a.CommentsOpen, &published, &a.CreatedAt, &a.UpdatedAt,
-		&a.Version, &a.ReviewState, &a.ReviewNote, &createdBy, &trashed, &a.PreviewToken,
+		&a.Version, &a.ReviewState, &a.ReviewNote, &createdBy, &trashed, &a.PreviewToken, &a.CommentCount,
 		&a.Section.ID, &a.Section.Slug, &a.Section.Name, &a.Section.Description, &a.Section.Position,
 		&mID, &mPath, &mMIME, &mW, &mH, &mAlt, &mCaption, &mCredit)
 	if err != nil {

@@ -6,11 +6,14 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"strings"
 )
@@ -18,8 +21,9 @@ import (
 // HandlerFunc is an HTTP handler that returns its error instead of writing it.
 type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
 
-// ErrorPage writes the page for a failed request with the given status.
-type ErrorPage func(w http.ResponseWriter, r *http.Request, status int)
+// ErrorPage writes the page for a failed request with the given status;
+// message, when not empty, says what went wrong in words for the reader.
+type ErrorPage func(w http.ResponseWriter, r *http.Request, status int, message string)
 
 // Errors maps handler errors to responses.
 type Errors struct {
@@ -43,10 +47,13 @@ func (e *Errors) Handle(fn HandlerFunc) http.Handler {
 		if status == 0 {
 			status = http.StatusInternalServerError
 		}
+		message := ""
 		if status >= 500 {
 			e.Log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, slog.Any("err", err))
+		} else if se := (*StatusError)(nil); errors.As(err, &se) {
+			message = se.Msg
 		}
-		e.Page(w, r, status)
+		e.Page(w, r, status, message)
 	})
 }
 
@@ -62,7 +69,7 @@ func (e *StatusError) Error() string { return e.Msg }
 func BadRequest(msg string) error { return &StatusError{Status: http.StatusBadRequest, Msg: msg} }
 
 // NotFound reports a URL that names nothing.
-func NotFound() error { return &StatusError{Status: http.StatusNotFound, Msg: "not found"} }
+func NotFound() error { return &StatusError{Status: http.StatusNotFound} }
 
 // StatusOf returns the status carried by err, or 0.
 func StatusOf(err error) int {
@@ -82,6 +89,14 @@ const SessionCookie = "dateline_session"
 func IsStaff(r *http.Request) bool {
 	_, err := r.Cookie(SessionCookie)
 	return err == nil
+}
+
+// ClientHash is how a client's address is kept: an HMAC under the
+// installation's secret, so rate limits work and the address is never stored.
+func ClientHash(secret []byte, addr netip.Addr) string {
+	m := hmac.New(sha256.New, secret)
+	m.Write([]byte(addr.String()))
+	return hex.EncodeToString(m.Sum(nil)[:16])
 }
 
 // Caching says how long shared caches and browsers may keep a response.

@@ -1,0 +1,357 @@
+package comment
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/mail"
+	"net/netip"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/datelinenews/dateline/internal/article"
+)
+
+// Limits of the comment form.
+const (
+	MaxName    = 100
+	MaxEmail   = 254
+	MaxURL     = 300
+	MaxBody    = 10_000
+	MinFill    = 3 * time.Second    // a person takes longer than this to write a comment
+	FormMaxAge = 3 * 24 * time.Hour // a form older than this is refreshed, its text kept
+)
+
+// Rate limits per client address and per email.
+var rateLimits = []struct {
+	window time.Duration
+	max    int
+}{{time.Minute, 4}, {time.Hour, 30}}
+
+// Store is what comments need from the database.
+type Store interface {
+	ArticleByID(ctx context.Context, id int64) (article.Article, error)
+	CreateComment(ctx context.Context, c Comment) (int64, error)
+	CommentByID(ctx context.Context, id int64) (Comment, error)
+	ListComments(ctx context.Context, articleID int64, statuses ...Status) ([]Comment, error)
+	CountRecentComments(ctx context.Context, clientHash, email string, since time.Time) (byClient, byEmail int, err error)
+	HasApprovedComment(ctx context.Context, email string) (bool, error)
+	DuplicateComment(ctx context.Context, articleID int64, email, body string, since time.Time) (bool, error)
+	CommentSettings(ctx context.Context) (Settings, error)
+}
+
+// Verdict is a spam check's opinion of a comment.
+type Verdict struct {
+	Spam   bool
+	Hold   bool
+	Score  float64 // probability of spam, 0..1
+	Reason string
+}
+
+// Judge looks at a comment for spam and learns from moderators' decisions.
+type Judge interface {
+	Check(ctx context.Context, c Comment, client netip.Addr) (Verdict, error)
+	Learn(ctx context.Context, c Comment, spam bool) error
+}
+
+// Service takes comments in and applies the moderation rules.
+type Service struct {
+	store  Store
+	judge  Judge // may be nil: no content checks
+	signer Signer
+	now    func() time.Time
+}
+
+// NewService returns the comment service.
+func NewService(store Store, judge Judge, signer Signer, now func() time.Time) *Service {
+	return &Service{store: store, judge: judge, signer: signer, now: now}
+}
+
+// Signer returns the service's token signer, for forms and redirects.
+func (s *Service) Signer() Signer { return s.signer }
+
+// Input is what the comment form sends.
+type Input struct {
+	ArticleID int64
+	ParentID  int64
+	Name      string
+	Email     string
+	URL       string
+	Body      string
+	Honeypot  string // a field people never see; bots fill it
+	Stamp     string // signed time the form was served
+	Client    netip.Addr
+	// ClientHash is the keyed hash of Client that is stored; never the address.
+	ClientHash string
+}
+
+// ValidationError says, per field, what to fix.
+type ValidationError map[string]string
+
+func (e ValidationError) Error() string {
+	keys := make([]string, 0, len(e))
+	for k := range e {
+		keys = append(keys, k+": "+e[k])
+	}
+	sort.Strings(keys)
+	return "invalid comment: " + strings.Join(keys, "; ")
+}
+
+// RateLimitError says the commenter must wait.
+type RateLimitError struct{ Wait time.Duration }
+
+func (e *RateLimitError) Error() string {
+	return fmt.Sprintf("You are commenting faster than we allow. Please wait %s and post again; your comment is kept below.", e.Wait.Round(time.Second))
+}
+
+// ErrDuplicate is returned when the same comment was already posted.
+var ErrDuplicate = errors.New("You have already posted this comment on this story.")
+
+// ErrFormExpired asks the commenter to send the form again.
+var ErrFormExpired = errors.New("This form was open too long. Check your comment and post it again.")
+
+// Validate checks the fields a person types, reporting all problems at once.
+func (in *Input) Validate() error {
+	v := ValidationError{}
+	in.Name, in.Email, in.URL = strings.TrimSpace(in.Name), strings.TrimSpace(in.Email), strings.TrimSpace(in.URL)
+	in.Body = strings.TrimSpace(strings.ReplaceAll(in.Body, "\r\n", "\n"))
+	for field, value := range map[string]string{"name": in.Name, "email": in.Email, "url": in.URL, "comment": in.Body} {
+		if !utf8.ValidString(value) {
+			v[field] = "This contains characters that are not valid text."
+		}
+	}
+	switch n := utf8.RuneCountInString(in.Name); {
+	case n == 0:
+		v["name"] = "Please enter your name."
+	case n > MaxName:
+		v["name"] = fmt.Sprintf("Please keep your name under %d characters.", MaxName)
+	}
+	if in.Email == "" {
+		v["email"] = "Please enter your email address. It will not be published."
+	} else if addr, err := mail.ParseAddress(in.Email); err != nil || addr.Address != in.Email || len(in.Email) > MaxEmail || !strings.Contains(in.Email[strings.LastIndex(in.Email, "@"):], ".") {
+		v["email"] = "Please enter an email address like name@example.org."
+	}
+	if in.URL != "" {
+		u, err := url.Parse(in.URL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(in.URL) > MaxURL {
+			v["url"] = "A website must start with http:// or https://, or leave it empty."
+		}
+	}
+	switch n := utf8.RuneCountInString(in.Body); {
+	case n == 0:
+		v["comment"] = "Please write your comment."
+	case n > MaxBody:
+		v["comment"] = fmt.Sprintf("Please keep your comment under %d characters; it has %d.", MaxBody, n)
+	}
+	if len(v) > 0 {
+		return v
+	}
+	return nil
+}
+
+// Submit checks and stores a comment, and returns it with the status the
+// rules gave it. Spam is stored in the spam folder, never dropped.
+func (s *Service) Submit(ctx context.Context, in Input) (Comment, error) {
+	now := s.now().UTC()
+	if err := in.Validate(); err != nil {
+		return Comment{}, err
+	}
+	a, err := s.store.ArticleByID(ctx, in.ArticleID)
+	if errors.Is(err, article.ErrNotFound) || (err == nil && !a.Visible(now)) {
+		return Comment{}, ErrNoStory
+	}
+	if err != nil {
+		return Comment{}, err
+	}
+	settings, err := s.store.CommentSettings(ctx)
+	if err != nil {
+		return Comment{}, err
+	}
+	if !Open(a, settings, now) {
+		return Comment{}, ErrClosed
+	}
+	c := Comment{ArticleID: a.ID, Depth: 1, AuthorName: in.Name, AuthorEmail: strings.ToLower(in.Email),
+		AuthorURL: in.URL, Body: in.Body, ClientHash: in.ClientHash, CreatedAt: now, UpdatedAt: now}
+	if err := s.thread(ctx, &c, in.ParentID); err != nil {
+		return Comment{}, err
+	}
+	if err := s.limits(ctx, c, in, now); err != nil {
+		return Comment{}, err
+	}
+	if err := s.moderate(ctx, &c, in, settings, now); err != nil {
+		return Comment{}, err
+	}
+	if c.ID, err = s.store.CreateComment(ctx, c); err != nil {
+		return Comment{}, fmt.Errorf("save comment: %w", err)
+	}
+	return c, nil
+}
+
+// Open reports whether a story takes comments now.
+func Open(a article.Article, settings Settings, now time.Time) bool {
+	if !a.CommentsOpen {
+		return false
+	}
+	return settings.CloseAfterDays <= 0 || now.Sub(a.PublishedAt) < time.Duration(settings.CloseAfterDays)*24*time.Hour
+}
+
+// thread places a reply under its parent, flattening past MaxDepth.
+func (s *Service) thread(ctx context.Context, c *Comment, parentID int64) error {
+	if parentID == 0 {
+		return nil
+	}
+	parent, err := s.store.CommentByID(ctx, parentID)
+	if errors.Is(err, ErrNotFound) || (err == nil && (parent.ArticleID != c.ArticleID || parent.Status != Approved)) {
+		return ValidationError{"parent": "The comment you are replying to is not on this story. Post your comment as a new one."}
+	}
+	if err != nil {
+		return err
+	}
+	c.ParentID, c.Depth = parent.ID, parent.Depth+1
+	if parent.Depth >= MaxDepth {
+		c.ParentID, c.Depth = parent.ParentID, parent.Depth
+	}
+	return nil
+}
+
+// limits refuses floods and repeats before anything is stored.
+func (s *Service) limits(ctx context.Context, c Comment, in Input, now time.Time) error {
+	for _, l := range rateLimits {
+		byClient, byEmail, err := s.store.CountRecentComments(ctx, c.ClientHash, c.AuthorEmail, now.Add(-l.window))
+		if err != nil {
+			return err
+		}
+		if byClient >= l.max || byEmail >= l.max {
+			return &RateLimitError{Wait: l.window}
+		}
+	}
+	dup, err := s.store.DuplicateComment(ctx, c.ArticleID, c.AuthorEmail, c.Body, now.Add(-24*time.Hour))
+	if err != nil {
+		return err
+	}
+	if dup {
+		return ErrDuplicate
+	}
+	return nil
+}
+
+// moderate decides the comment's status: spam signals first, then the
+// content checks, then the newsroom's moderation rule.
+func (s *Service) moderate(ctx context.Context, c *Comment, in Input, settings Settings, now time.Time) error {
+	age, err := s.signer.FormAge(in.Stamp, now)
+	switch {
+	case in.Honeypot != "":
+		c.Status, c.Reason = Spam, "filled the hidden field"
+		return nil
+	case err != nil || age > FormMaxAge:
+		return ErrFormExpired
+	case age < MinFill:
+		c.Status, c.Reason = Spam, fmt.Sprintf("sent %s after the page was served", age.Round(time.Millisecond))
+		return nil
+	}
+	if links := CountLinks(c.Body); links > settings.MaxLinks {
+		c.Status, c.Reason = Pending, fmt.Sprintf("%d links", links)
+	}
+	if s.judge != nil {
+		v, err := s.judge.Check(ctx, *c, in.Client)
+		if err != nil {
+			return err
+		}
+		c.SpamScore = v.Score
+		switch {
+		case v.Spam:
+			c.Status, c.Reason = Spam, v.Reason
+			return nil
+		case v.Hold:
+			c.Status, c.Reason = Pending, v.Reason
+		}
+	}
+	if c.Status == Pending {
+		return nil
+	}
+	switch settings.Moderation {
+	case ApproveAll:
+		c.Status = Approved
+	case HoldAll:
+		c.Status, c.Reason = Pending, "all comments are held"
+	default:
+		known, err := s.store.HasApprovedComment(ctx, c.AuthorEmail)
+		if err != nil {
+			return err
+		}
+		c.Status = Approved
+		if !known {
+			c.Status, c.Reason = Pending, "first comment from this email"
+		}
+	}
+	return nil
+}
+
+// CountLinks counts the web addresses in a comment.
+func CountLinks(body string) int {
+	return strings.Count(body, "http://") + strings.Count(body, "https://") + strings.Count(body, "www.")
+}
+
+// Thread returns approved comments (plus an optional held one for its
+// author) in reading order: oldest first, each followed by its replies.
+func Thread(list []Comment) []Comment {
+	children := map[int64][]Comment{}
+	ids := map[int64]bool{}
+	for _, c := range list {
+		ids[c.ID] = true
+	}
+	for _, c := range list {
+		parent := c.ParentID
+		if !ids[parent] {
+			parent = 0 // a reply whose parent is hidden shows at the top level
+		}
+		children[parent] = append(children[parent], c)
+	}
+	var out []Comment
+	var walk func(parent int64, depth int)
+	walk = func(parent int64, depth int) {
+		kids := children[parent]
+		sort.SliceStable(kids, func(i, j int) bool { return kids[i].CreatedAt.Before(kids[j].CreatedAt) })
+		for _, c := range kids {
+			c.Depth = depth
+			out = append(out, c)
+			walk(c.ID, min(depth+1, MaxDepth))
+		}
+	}
+	walk(0, 1)
+	return out
+}
+
+// Settings returns the site's comment settings.
+func (s *Service) Settings(ctx context.Context) (Settings, error) {
+	return s.store.CommentSettings(ctx)
+}
+
+// Approved returns a story's published comments.
+func (s *Service) Approved(ctx context.Context, articleID int64) ([]Comment, error) {
+	return s.store.ListComments(ctx, articleID, Approved)
+}
+
+// Held returns the comment a held-comment token names, if it is still
+// waiting on this story; otherwise nil. Spam is shown to its sender as
+// held too: telling a spammer what was caught only teaches them.
+func (s *Service) Held(ctx context.Context, articleID int64, token string) (*Comment, error) {
+	id, err := s.signer.HeldID(token)
+	if err != nil {
+		return nil, nil
+	}
+	c, err := s.store.CommentByID(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if c.ArticleID != articleID || (c.Status != Pending && c.Status != Spam) {
+		return nil, nil
+	}
+	return &c, nil
+}
