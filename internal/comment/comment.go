@@ -89,3 +89,11 @@ type QueueFilter struct {
 	Limit     int
 	Offset    int
 }
+
+// FeedItem is an approved comment with the story it belongs to, for feeds.
+type FeedItem struct {
+	Comment
+	Headline    string
+	Slug        string
+	PublishedAt time.Time // the story's
+}

@@ -59,7 +59,7 @@ func Build(ctx context.Context, d Deps) (*App, error) {
 	comments := comment.NewService(d.Store, nil, comment.Signer{Key: signing}, d.Now)
 	auth := people.NewAuth(d.Store, d.Now)
 	pub := site.New(site.Handler{Articles: articles, Content: d.Store, Files: d.Media, Render: renderer, Log: d.Log, Now: d.Now,
-		Comments: comments, Proxies: d.Proxies, Secret: secret})
+		Comments: comments, Feeds: d.Store, Proxies: d.Proxies, Secret: secret})
 	dk := desk.New(desk.Handler{Auth: auth, Articles: articles, Store: d.Store, Render: renderer, Log: d.Log,
 		Now: d.Now, Proxies: d.Proxies, Secret: secret})
 	app := &App{Handler: New(d.Log, Routes(pub, dk, assets)), Articles: articles, Auth: auth, Comments: comments}

@@ -345,3 +345,32 @@ func TestCommentBurst(t *testing.T) {
 		}
 	})
 }
+
+// TestCommentFeeds: approved comments only, no emails, per story and site-wide.
+func TestCommentFeeds(t *testing.T) {
+	a := newApp(t, storetest.OpenSQLite(t))
+	story := a.open(t)[0]
+	ok := a.commentByLocation(t, a.postComment(t, a.commentForm(story, "Published Pat", "pat.secret@example.org", "An approved <b>view</b>."), "192.0.2.50"))
+	held := a.commentByLocation(t, a.postComment(t, a.commentForm(story, "Held Hana", "hana@example.org", "Still waiting."), "192.0.2.51"))
+	a.st.SetCommentStatus(context.Background(), []int64{ok.ID}, comment.Approved, now)
+	for _, path := range []string{story.Path(kabul()) + "feed/", "/comments/feed/"} {
+		res := a.get(t, path)
+		feed := body(t, res)
+		if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/rss+xml") {
+			t.Fatalf("%s: %d %s", path, res.StatusCode, res.Header.Get("Content-Type"))
+		}
+		if !strings.Contains(feed, "Published Pat") || !strings.Contains(feed, "#comment-"+strconv.FormatInt(ok.ID, 10)) {
+			t.Errorf("%s lacks the approved comment", path)
+		}
+		if strings.Contains(feed, "Still waiting") || strings.Contains(feed, "pat.secret") || strings.Contains(feed, "hana@") {
+			t.Errorf("%s shows a held comment or an email", path)
+		}
+		if strings.Contains(feed, "<b>view") {
+			t.Errorf("%s carries raw markup from a comment", path)
+		}
+	}
+	_ = held
+	if res := a.get(t, "/2026/01/01/no-such-story/feed/"); res.StatusCode != 404 {
+		t.Errorf("feed of an unknown story: %d", res.StatusCode)
+	}
+}

@@ -21,6 +21,8 @@ func Routes(pub *site.Handler, dk *desk.Handler, assets *render.Assets) http.Han
 	mux.Handle("GET /author/{slug}/{$}", pub.Handle(pub.Author))
 	mux.Handle("GET /{year}/{month}/{day}/{slug}/{$}", pub.Handle(pub.Article))
 	mux.Handle("GET /{slug}/{$}", pub.Handle(pub.Page))
+	mux.Handle("GET /comments/feed/{$}", pub.Handle(pub.SiteCommentFeed))
+	mux.Handle("GET /{year}/{month}/{day}/{slug}/feed/{$}", pub.Handle(pub.ArticleCommentFeed))
 	mux.Handle("GET /robots.txt", pub.Handle(pub.Robots))
 	mux.Handle("POST /comments", pub.Handle(pub.PostComment))            // same-origin only, like every form
 	mux.Handle("GET /preview/{id}/{token}/{$}", pub.Handle(pub.Preview)) // private, uncached

@@ -38,6 +38,7 @@ type Handler struct {
 	Content  Content
 	Files    blob.Bucket // media files: images and their variants
 	Comments *comment.Service
+	Feeds    CommentFeeder
 	Proxies  web.Proxies
 	Secret   []byte // keys the hash of client addresses
 	Render   *render.Renderer
