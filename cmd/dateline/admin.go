@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -42,17 +43,30 @@ func runConfig(ctx context.Context, env *environment, args []string) error {
 	return nil
 }
 
+// userUsage lists the user subcommands.
+const userUsage = `Usage:
+  dateline user add --email E --name N --role admin|editor|author|contributor
+  dateline user reset-password --email E [--url http://127.0.0.1:8080]`
+
 func runUser(ctx context.Context, env *environment, args []string) error {
-	if len(args) == 0 || args[0] != "add" {
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			fmt.Fprintln(env.stderr, "Usage: dateline user add --email E --name N --role admin|editor|author|contributor")
+	if len(args) > 0 {
+		switch args[0] {
+		case "add":
+			return runUserAdd(ctx, env, args[1:])
+		case "reset-password":
+			return runResetPassword(ctx, env, args[1:])
+		case "-h", "--help", "help":
+			fmt.Fprintln(env.stderr, userUsage)
 			return flag.ErrHelp
 		}
-		fmt.Fprintln(env.stderr, "Usage: dateline user add --email E --name N --role admin|editor|author|contributor")
-		return errUsage
 	}
+	fmt.Fprintln(env.stderr, userUsage)
+	return errUsage
+}
+
+func runUserAdd(ctx context.Context, env *environment, args []string) error {
 	var email, name, role string
-	cfg, err := loadConfig(env, "user add", "user add --email E --name N --role admin|editor|author|contributor\n\nThe password is read from DATELINE_PASSWORD or, if that is unset, from standard input.", false, args[1:], func(fs *flag.FlagSet) {
+	cfg, err := loadConfig(env, "user add", "user add --email E --name N --role admin|editor|author|contributor\n\nThe password is read from DATELINE_PASSWORD or, if that is unset, from standard input.", false, args, func(fs *flag.FlagSet) {
 		fs.StringVar(&email, "email", "", "the new user's email address, used to sign in")
 		fs.StringVar(&name, "name", "", "the user's name as shown in the desk")
 		fs.StringVar(&role, "role", "", "admin, editor, author or contributor")
@@ -132,4 +146,55 @@ func readPassword(env *environment) (string, error) {
 		return "", errors.New("empty password")
 	}
 	return line, nil
+}
+
+// runResetPassword prints a one-time sign-in link for a staff member who
+// cannot sign in: the way back in for a newsroom whose only admin forgot
+// their password, as it needs shell access to the server, not the desk.
+func runResetPassword(ctx context.Context, env *environment, args []string) error {
+	var email, site string
+	defaultURL := env.getenv("DATELINE_URL")
+	if defaultURL == "" {
+		defaultURL = "http://127.0.0.1:8080"
+	}
+	cfg, err := loadConfig(env, "user reset-password", "user reset-password --email E [--url http://127.0.0.1:8080]\n\nPrints a link that signs the user in once, within an hour, to choose a new password.", false, args, func(fs *flag.FlagSet) {
+		fs.StringVar(&email, "email", "", "the user's email address")
+		fs.StringVar(&site, "url", defaultURL, "the site's address as staff reach it, for the link (env DATELINE_URL)")
+	})
+	if err != nil {
+		return err
+	}
+	base, err := siteURL(site)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(email) == "" {
+		return errors.New("--email is required")
+	}
+	st, err := openStore(ctx, cfg, newLogger(env.stderr, "text"))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	u, token, err := people.NewAuth(st, time.Now).ResetLink(ctx, email)
+	switch {
+	case errors.Is(err, people.ErrNotFound):
+		return fmt.Errorf("no user has the email address %s", strings.TrimSpace(email))
+	case errors.Is(err, people.ErrDisabled):
+		return fmt.Errorf("the account of %s is disabled: an admin must enable it first", u.Email)
+	case err != nil:
+		return err
+	}
+	fmt.Fprintf(env.stderr, "One-time sign-in link for %s <%s>, valid for an hour:\n", u.Name, u.Email)
+	fmt.Fprintln(env.stdout, base+"/admin/link/"+token)
+	return nil
+}
+
+// siteURL checks the --url flag and returns it without a trailing slash.
+func siteURL(s string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("--url %q: give the site's address, like https://news.example.org", s)
+	}
+	return strings.TrimRight(u.String(), "/"), nil
 }

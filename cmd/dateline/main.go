@@ -37,7 +37,7 @@ func init() {
 	commands = []command{
 		{"serve", "run the news site", runServe},
 		{"migrate", "apply database migrations and exit", runMigrate},
-		{"user", "manage staff accounts (user add)", runUser},
+		{"user", "manage staff accounts (user add, user reset-password)", runUser},
 		{"config", "print the effective settings, secrets hidden", runConfig},
 		{"version", "print the version", runVersion},
 	}

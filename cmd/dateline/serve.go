@@ -35,7 +35,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
-	app, err := server.Build(ctx, server.Deps{Store: st, Media: media, Log: log, Now: time.Now, Proxies: proxies})
+	app, err := server.Build(ctx, server.Deps{Store: st, Media: media, Log: log, Now: time.Now, Proxies: proxies, BaseURL: cfg.URL})
 	if err != nil {
 		return err
 	}

@@ -41,6 +41,7 @@ type Store interface {
 	HasApprovedComment(ctx context.Context, email string) (bool, error)
 	DuplicateComment(ctx context.Context, articleID int64, email, body string, since time.Time) (bool, error)
 	CommentSettings(ctx context.Context) (Settings, error)
+	ModerationStore
 }
 
 // Verdict is a spam check's opinion of a comment.

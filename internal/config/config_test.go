@@ -40,11 +40,11 @@ func TestPrecedence(t *testing.T) {
 
 func TestValidateReportsEveryProblem(t *testing.T) {
 	t.Parallel()
-	_, err := load(t, []string{"--addr", "nonsense", "--database", "mysql://x", "--log-format", "xml"}, nil)
+	_, err := load(t, []string{"--addr", "nonsense", "--database", "mysql://x", "--log-format", "xml", "--url", "ftp://x/y"}, nil)
 	if err == nil {
 		t.Fatal("bad settings accepted")
 	}
-	for _, want := range []string{"--addr", "--database", "--log-format"} {
+	for _, want := range []string{"--addr", "--database", "--log-format", "--url"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %s", err, want)
 		}

@@ -33,7 +33,7 @@ type Options struct {
 
 // DefaultOptions make photos as a newsroom would publish them.
 func DefaultOptions() Options {
-	return Options{Width: 1600, Height: 900, VariantWidths: []int{640, 1280}}
+	return Options{Width: 1600, Height: 900, VariantWidths: []int{320, 480, 640, 800, 960, 1280}}
 }
 
 // Admin is the demo's admin account, with the password shown once.
@@ -175,18 +175,23 @@ func savePicture(ctx context.Context, bucket blob.Bucket, name string, p picture
 	if err := putJPEG(ctx, bucket, img.Path, full); err != nil {
 		return img, err
 	}
-	for _, w := range opt.VariantWidths {
+	// Scale down from the next larger size, widest first: each step is
+	// small, so it is both faster and sharper than one big jump.
+	src := image.Image(full)
+	for i := len(opt.VariantWidths) - 1; i >= 0; i-- {
+		w := opt.VariantWidths[i]
 		if w >= opt.Width {
 			continue // never upscale
 		}
 		h := opt.Height * w / opt.Width
 		small := image.NewRGBA(image.Rect(0, 0, w, h))
-		draw.CatmullRom.Scale(small, small.Bounds(), full, full.Bounds(), draw.Src, nil)
+		draw.CatmullRom.Scale(small, small.Bounds(), src, src.Bounds(), draw.Src, nil)
 		v := media.Variant{Width: w, Height: h, Path: fmt.Sprintf("%s-%d.jpg", name, w)}
 		if err := putJPEG(ctx, bucket, v.Path, small); err != nil {
 			return img, err
 		}
-		img.Variants = append(img.Variants, v)
+		img.Variants = append([]media.Variant{v}, img.Variants...)
+		src = small
 	}
 	return img, nil
 }

@@ -15,10 +15,12 @@ import (
 	"time"
 
 	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/people"
 	"github.com/datelinenews/dateline/internal/render"
 	"github.com/datelinenews/dateline/internal/section"
 	"github.com/datelinenews/dateline/internal/settings"
+	"github.com/datelinenews/dateline/internal/spam"
 	"github.com/datelinenews/dateline/internal/web"
 )
 
@@ -35,6 +37,8 @@ type Store interface {
 type Handler struct {
 	Auth     *people.Auth
 	Articles *article.Service
+	Comments *comment.Service
+	Spam     *spam.Judge
 	Store    Store
 	Render   *render.Renderer
 	Log      *slog.Logger

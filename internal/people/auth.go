@@ -62,9 +62,11 @@ type AuthStore interface {
 	CreateOneTimeToken(ctx context.Context, tokenHash string, userID int64, purpose string, expires time.Time) error
 	UseOneTimeToken(ctx context.Context, tokenHash, purpose string, now time.Time) (int64, error)
 	SetPassword(ctx context.Context, userID int64, hash string, now time.Time) error
+	StaffStore
 }
 
-// Auth signs staff in and out.
+// Auth signs staff in and out, and looks after their accounts: invitations,
+// one-time links, roles, passwords and the audit log of what they did.
 type Auth struct {
 	store AuthStore
 	now   func() time.Time
@@ -169,10 +171,14 @@ func (a *Auth) EndSessions(ctx context.Context, userID int64) error {
 }
 
 // ResetLink makes a one-time sign-in token for a user, valid for an hour.
+// A disabled account gets none (ErrDisabled): the link could not be used.
 func (a *Auth) ResetLink(ctx context.Context, email string) (User, string, error) {
 	u, err := a.store.UserByEmail(ctx, strings.ToLower(strings.TrimSpace(email)))
 	if err != nil {
 		return User{}, "", err
+	}
+	if u.Disabled {
+		return u, "", ErrDisabled
 	}
 	token := newToken()
 	if err := a.store.CreateOneTimeToken(ctx, HashToken(token), u.ID, "reset", a.now().UTC().Add(ResetLinkTTL)); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/datelinenews/dateline/internal/article"
@@ -14,6 +15,7 @@ import (
 	"github.com/datelinenews/dateline/internal/render"
 	"github.com/datelinenews/dateline/internal/schedule"
 	"github.com/datelinenews/dateline/internal/site"
+	"github.com/datelinenews/dateline/internal/spam"
 	"github.com/datelinenews/dateline/internal/store"
 	"github.com/datelinenews/dateline/internal/web"
 	"github.com/datelinenews/dateline/ui"
@@ -26,6 +28,7 @@ type Deps struct {
 	Log     *slog.Logger
 	Now     func() time.Time
 	Proxies web.Proxies
+	BaseURL string // the site's public address; empty: each request's host
 }
 
 // App is the built application: its handler and its background jobs.
@@ -56,11 +59,12 @@ func Build(ctx context.Context, d Deps) (*App, error) {
 		return nil, err
 	}
 	articles := article.NewService(d.Store, d.Now)
-	comments := comment.NewService(d.Store, nil, comment.Signer{Key: signing}, d.Now)
+	judge := spam.New(d.Store, d.Now)
+	comments := comment.NewService(d.Store, judge, comment.Signer{Key: signing}, d.Now)
 	auth := people.NewAuth(d.Store, d.Now)
 	pub := site.New(site.Handler{Articles: articles, Content: d.Store, Files: d.Media, Render: renderer, Log: d.Log, Now: d.Now,
-		Comments: comments, Feeds: d.Store, Proxies: d.Proxies, Secret: secret})
-	dk := desk.New(desk.Handler{Auth: auth, Articles: articles, Store: d.Store, Render: renderer, Log: d.Log,
+		Comments: comments, Feeds: d.Store, Proxies: d.Proxies, Secret: secret, BaseURL: strings.TrimSuffix(d.BaseURL, "/")})
+	dk := desk.New(desk.Handler{Auth: auth, Articles: articles, Comments: comments, Spam: judge, Store: d.Store, Render: renderer, Log: d.Log,
 		Now: d.Now, Proxies: d.Proxies, Secret: secret})
 	app := &App{Handler: New(d.Log, Routes(pub, dk, assets)), Articles: articles, Auth: auth, Comments: comments}
 	app.Jobs = []schedule.Job{

@@ -12,7 +12,9 @@ import (
 	"time"
 
 	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/blob/disk"
 	"github.com/datelinenews/dateline/internal/demo"
+	"github.com/datelinenews/dateline/internal/server"
 	"github.com/datelinenews/dateline/internal/store"
 	"github.com/datelinenews/dateline/internal/store/storetest"
 )
@@ -307,4 +309,26 @@ func TestHead(t *testing.T) {
 			t.Errorf("%s / = %d, want 405", method, rec.Code)
 		}
 	}
+}
+
+// TestCanonicalURL: with a configured address, absolute links ignore the
+// request's Host header, which anyone can forge.
+func TestCanonicalURL(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.OpenSQLite(t)
+	a := newApp(t, st)
+	media, _ := disk.New(t.TempDir())
+	built, err := server.Build(ctx, server.Deps{Store: st, Media: media, Log: testLogger(t), Now: func() time.Time { return now }, BaseURL: "https://news.example.org/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest(http.MethodGet, "/about/", nil)
+	req.Host = "evil.example"
+	rec := httptest.NewRecorder()
+	built.Handler.ServeHTTP(rec, req)
+	page := rec.Body.String()
+	if !strings.Contains(page, `<link rel="canonical" href="https://news.example.org/about/">`) || strings.Contains(page, "evil.example") {
+		t.Errorf("canonical link follows the Host header")
+	}
+	_ = a
 }

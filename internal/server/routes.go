@@ -44,6 +44,10 @@ func Routes(pub *site.Handler, dk *desk.Handler, assets *render.Assets) http.Han
 	mux.Handle("POST /admin/stories/{id}/revisions/{rev}/restore", dk.Handle(dk.RestoreRevision))
 	mux.Handle("POST /admin/preview", dk.Handle(dk.Preview))
 	manageRoutes(mux, dk)
+	commentRoutes(mux, dk)
+	mux.Handle("GET /admin/comments/blocklist", dk.Need(people.ModerateComments, dk.Blocklist))
+	mux.Handle("POST /admin/comments/blocklist", dk.Need(people.ModerateComments, dk.BlockAdd))
+	mux.Handle("POST /admin/comments/blocklist/{id}/delete", dk.Need(people.ModerateComments, dk.BlockDelete))
 	userRoutes(mux, dk)
 
 	// Files: content-addressed, cached for a year.
@@ -66,7 +70,8 @@ func Routes(pub *site.Handler, dk *desk.Handler, assets *render.Assets) http.Han
 func slashRedirect(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
-		if (r.Method == http.MethodGet || r.Method == http.MethodHead) && !strings.HasSuffix(p, "/") && len(p) < 1024 {
+		last := p[strings.LastIndex(p, "/")+1:]
+		if (r.Method == http.MethodGet || r.Method == http.MethodHead) && !strings.HasSuffix(p, "/") && !strings.Contains(last, ".") && len(p) < 1024 {
 			// ServeMux reports the slash pattern it would redirect to.
 			if _, pattern := mux.Handler(r); strings.HasSuffix(pattern, "/{$}") {
 				target := r.URL.EscapedPath() + "/"

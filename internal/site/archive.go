@@ -86,7 +86,11 @@ func (h *Handler) archive(w http.ResponseWriter, r *http.Request, kind, name, in
 	if n > 1 {
 		title = fmt.Sprintf("%s – page %d", name, n)
 	}
-	l, err := h.layout(r.Context(), r, title, intro)
+	description := intro
+	if description == "" {
+		description = "Stories tagged " + name
+	}
+	l, err := h.layout(r.Context(), r, title, description)
 	if err != nil {
 		return err
 	}
@@ -94,7 +98,7 @@ func (h *Handler) archive(w http.ResponseWriter, r *http.Request, kind, name, in
 		l.Canonical += "?page=" + strconv.Itoa(n)
 	}
 	p := ArchivePage{Layout: l, Kind: kind, Heading: name, Intro: intro,
-		Stories: teasers(list, l.Site.Location()), Pager: Pager{Page: n, Pages: pages}}
+		Stories: teasers(list, l.Site), Pager: Pager{Page: n, Pages: pages}}
 	if n > 1 {
 		p.Pager.PrevURL = r.URL.Path
 		if n > 2 {

@@ -127,8 +127,8 @@ func (h *Handler) articlePage(r *http.Request, a article.Article, loc *time.Loca
 		return ArticlePage{}, err
 	}
 	l.Lang, l.Dir = a.Language, render.Dir(a.Language)
-	l.Current = a.Section.Path()
-	p := ArticlePage{Layout: l, Story: teaser(a, loc), Body: sanitize.Article(a.Body), Tags: a.Tags}
+	l.InSection = a.Section.Path()
+	p := ArticlePage{Layout: l, Story: teaser(a, l.Site), Body: sanitize.Article(a.Body), Tags: a.Tags}
 	if a.UpdatedAt.Sub(a.PublishedAt) > updateGrace {
 		u := a.UpdatedAt.In(loc)
 		p.Updated, p.UpdatedText = u.Format(time.RFC3339), humanDate(u)+", "+u.Format("15:04 MST")
@@ -142,7 +142,7 @@ func (h *Handler) articlePage(r *http.Request, a article.Article, loc *time.Loca
 	if err != nil {
 		return ArticlePage{}, err
 	}
-	p.More = teasers(more, loc)
+	p.More = teasers(more, l.Site)
 	if p.Comments, err = h.commentSection(r.Context(), a, loc, held); err != nil {
 		return ArticlePage{}, err
 	}

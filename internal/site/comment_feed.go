@@ -77,13 +77,13 @@ func (h *Handler) commentFeed(w http.ResponseWriter, r *http.Request, a article.
 	if err != nil {
 		return err
 	}
-	loc, origin := site.Location(), absURL(r, "")
+	loc, origin := site.Location(), h.absURL(r, "")
 	items, err := h.Feeds.RecentComments(r.Context(), a.ID, h.Now(), feedSize)
 	if err != nil {
 		return err
 	}
 	ch := rssChannel{Title: "Comments – " + site.Name, Link: origin + "/", Description: "The latest reader comments on " + site.Name,
-		Language: site.Language, Self: rssSelf{Href: absURL(r, r.URL.Path), Rel: "self", Type: "application/rss+xml"}}
+		Language: site.Language, Self: rssSelf{Href: h.absURL(r, r.URL.EscapedPath()), Rel: "self", Type: "application/rss+xml"}}
 	if a.ID != 0 {
 		ch.Title, ch.Link = "Comments on “"+a.Headline+"”", origin+a.Path(loc)
 		ch.Description = "Reader comments on “" + a.Headline + "”"

@@ -39,7 +39,7 @@ func (h *Handler) errorPage(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	l, err := h.layout(r.Context(), r, text[0], "")
 	if err == nil {
-		l.Canonical = ""
+		l.Canonical, l.Current = "", ""
 		body, err := h.Render.Render("error", ErrorPage{Layout: l, Status: status, Heading: text[0], Message: text[1]})
 		if err == nil {
 			web.WriteHTML(w, r, status, body, caching)

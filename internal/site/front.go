@@ -38,7 +38,6 @@ func (h *Handler) Front(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	loc := l.Site.Location()
 	p := FrontPage{Layout: l}
 	// The lead is the newest story an editor pinned, else simply the newest.
 	lead, err := h.Articles.Latest(ctx, article.Filter{LeadOnly: true}, 1)
@@ -54,14 +53,14 @@ func (h *Handler) Front(w http.ResponseWriter, r *http.Request) error {
 	// lead and the latest row already show.
 	var shown []int64
 	if len(lead) > 0 {
-		t := teaser(lead[0], loc)
+		t := teaser(lead[0], l.Site)
 		p.Lead, shown = &t, []int64{lead[0].ID}
 	}
 	latest, err := h.Articles.Latest(ctx, article.Filter{ExcludeIDs: shown}, frontLatest)
 	if err != nil {
 		return err
 	}
-	p.Latest = teasers(latest, loc)
+	p.Latest = teasers(latest, l.Site)
 	for _, a := range latest {
 		shown = append(shown, a.ID)
 	}
@@ -71,7 +70,7 @@ func (h *Handler) Front(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		if len(list) > 0 {
-			p.BySection = append(p.BySection, SectionBlock{Section: sec, Stories: teasers(list, loc)})
+			p.BySection = append(p.BySection, SectionBlock{Section: sec, Stories: teasers(list, l.Site)})
 		}
 	}
 	return h.page(w, r, "front", p)

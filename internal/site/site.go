@@ -41,6 +41,7 @@ type Handler struct {
 	Feeds    CommentFeeder
 	Proxies  web.Proxies
 	Secret   []byte // keys the hash of client addresses
+	BaseURL  string // the site's public address, e.g. https://news.example.org; empty: from each request
 	Render   *render.Renderer
 	Log      *slog.Logger
 	Now      func() time.Time

@@ -26,7 +26,8 @@ type Layout struct {
 	Origin      string // scheme://host of this site, for absolute links
 	Sections    []section.Section
 	Pages       []page.Page
-	Current     string // path of the navigation entry to mark as current
+	Current     string // path of the page, to mark its navigation entry aria-current="page"
+	InSection   string // path of the section the page belongs to (aria-current="true")
 	Year        int
 }
 
@@ -40,6 +41,7 @@ type Teaser struct {
 	Authors       []people.Author
 	Dateline      string
 	Lang, Dir     string
+	SiteLang      string // the language of the words around the story ("By", dates)
 	Published     string // ISO 8601 in the site's time zone, for <time datetime>
 	PublishedText string // "25 November 2026"
 	Image         *Picture
@@ -79,36 +81,42 @@ func (h *Handler) layout(ctx context.Context, r *http.Request, title, descriptio
 	}
 	return Layout{
 		Site: site, Lang: site.Language, Dir: render.Dir(site.Language),
-		Title: full, Description: description, Canonical: absURL(r, r.URL.Path), Origin: absURL(r, ""),
+		Title: full, Description: description, Canonical: h.absURL(r, r.URL.EscapedPath()), Origin: h.absURL(r, ""),
 		Sections: sections, Pages: pages, Current: r.URL.Path,
 		Year: h.Now().In(site.Location()).Year(),
 	}, nil
 }
 
-// absURL makes an absolute URL for canonical links from the request's host.
-func absURL(r *http.Request, path string) string {
+// absURL makes an absolute URL for canonical links and feeds: from the
+// configured public address, or, when none is set, from the request as a
+// trusted proxy or the connection says it arrived.
+func (h *Handler) absURL(r *http.Request, path string) string {
+	if h.BaseURL != "" {
+		return h.BaseURL + path
+	}
 	scheme := "http"
-	if r.TLS != nil {
+	if h.Proxies.HTTPS(r) {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host + path
 }
 
-func teaser(a article.Article, loc *time.Location) Teaser {
+func teaser(a article.Article, site settings.Site) Teaser {
+	loc := site.Location()
 	t := a.PublishedAt.In(loc)
 	return Teaser{
 		ID: a.ID, URL: a.Path(loc), Headline: a.Headline, Standfirst: a.Standfirst,
 		Section: a.Section, Authors: a.Authors, Dateline: a.Dateline,
-		Lang: a.Language, Dir: render.Dir(a.Language),
+		Lang: a.Language, Dir: render.Dir(a.Language), SiteLang: site.Language,
 		Published: t.Format(time.RFC3339), PublishedText: humanDate(t),
 		Image: picture(a.FeaturedImage), CommentCount: a.CommentCount,
 	}
 }
 
-func teasers(list []article.Article, loc *time.Location) []Teaser {
+func teasers(list []article.Article, site settings.Site) []Teaser {
 	out := make([]Teaser, len(list))
 	for i, a := range list {
-		out[i] = teaser(a, loc)
+		out[i] = teaser(a, site)
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/datelinenews/dateline/internal/people"
 )
@@ -63,4 +64,32 @@ func (s *Store) ListAudit(ctx context.Context, f people.AuditFilter) ([]people.A
 		return err
 	})
 	return list, err
+}
+
+// LastAuditByUser returns, per user, the time of their latest audit entry
+// with one of the actions. It picks rows by their greatest id rather than
+// taking MAX(created_at), whose value SQLite would hand back as text.
+func (s *Store) LastAuditByUser(ctx context.Context, actions ...string) (map[int64]time.Time, error) {
+	out := map[int64]time.Time{}
+	if len(actions) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(actions))
+	for i, a := range actions {
+		args[i] = a
+	}
+	q := `SELECT user_id, created_at FROM audit_log WHERE id IN (SELECT MAX(id) FROM audit_log
+	  WHERE user_id IS NOT NULL AND action IN (` + placeholders(1, len(actions)) + `) GROUP BY user_id)`
+	rows, err := s.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("latest audit entries: %w", err)
+	}
+	err = scanEach(rows, func(r *sql.Rows) error {
+		var id int64
+		var at time.Time
+		err := r.Scan(&id, &at)
+		out[id] = utc(at)
+		return err
+	})
+	return out, err
 }

@@ -261,3 +261,23 @@ func queueWhere(f comment.QueueFilter) (string, []any) {
 	}
 	return " WHERE " + strings.Join(where, " AND "), args
 }
+
+// CountQueueByStatus counts comments matching f in each status; f.Status
+// is ignored, so the moderation tabs can all show their counts at once.
+func (s *Store) CountQueueByStatus(ctx context.Context, f comment.QueueFilter) (map[comment.Status]int, error) {
+	f.Status = ""
+	where, args := queueWhere(f)
+	rows, err := s.read.QueryContext(ctx, `SELECT status, COUNT(*) FROM comments`+where+` GROUP BY status`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("count moderation queue: %w", err)
+	}
+	out := map[comment.Status]int{}
+	err = scanEach(rows, func(r *sql.Rows) error {
+		var st comment.Status
+		var n int
+		err := r.Scan(&st, &n)
+		out[st] = n
+		return err
+	})
+	return out, err
+}

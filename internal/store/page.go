@@ -54,3 +54,43 @@ func (s *Store) ListPages(ctx context.Context) ([]page.Page, error) {
 	}
 	return list, nil
 }
+
+// PageByID returns one static page.
+func (s *Store) PageByID(ctx context.Context, id int64) (page.Page, error) {
+	const q = `SELECT id, slug, title, body, created_at, updated_at FROM pages WHERE id = $1`
+	var p page.Page
+	err := s.read.QueryRowContext(ctx, q, id).Scan(&p.ID, &p.Slug, &p.Title, &p.Body, &p.CreatedAt, &p.UpdatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, page.ErrNotFound
+	}
+	if err != nil {
+		return p, fmt.Errorf("page %d: %w", id, err)
+	}
+	p.CreatedAt, p.UpdatedAt = utc(p.CreatedAt), utc(p.UpdatedAt)
+	return p, nil
+}
+
+// UpdatePage changes a page's title, slug and body; a taken slug is page.ErrConflict.
+func (s *Store) UpdatePage(ctx context.Context, p page.Page, now time.Time) error {
+	const q = `UPDATE pages SET slug = $1, title = $2, body = $3, updated_at = $4 WHERE id = $5`
+	res, err := s.write.ExecContext(ctx, q, p.Slug, p.Title, p.Body, utc(now), p.ID)
+	if err != nil {
+		return fmt.Errorf("update page %d: %w", p.ID, s.conflict(err, page.ErrConflict))
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return page.ErrNotFound
+	}
+	return nil
+}
+
+// DeletePage deletes a static page.
+func (s *Store) DeletePage(ctx context.Context, id int64) error {
+	res, err := s.write.ExecContext(ctx, `DELETE FROM pages WHERE id = $1`, id)
+	if err != nil {
+		return fmt.Errorf("delete page %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return page.ErrNotFound
+	}
+	return nil
+}

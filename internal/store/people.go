@@ -154,3 +154,71 @@ func (s *Store) AuthorForUser(ctx context.Context, u people.User, now time.Time)
 	a.ID, err = s.CreateAuthor(ctx, a, now)
 	return a, err
 }
+
+// RenameUser changes a staff member's name as shown in the desk.
+func (s *Store) RenameUser(ctx context.Context, id int64, name string, now time.Time) error {
+	res, err := s.write.ExecContext(ctx, `UPDATE users SET name = $2, updated_at = $3 WHERE id = $1`, id, name, utc(now))
+	return oneRow(res, err, fmt.Sprintf("rename user %d", id))
+}
+
+// SetUserRole changes a user's role; demoting the last enabled admin is
+// people.ErrLastAdmin and changes nothing.
+func (s *Store) SetUserRole(ctx context.Context, id int64, role people.Role, now time.Time) error {
+	return s.keepAnAdmin(ctx, func(tx *Store) error {
+		res, err := tx.write.ExecContext(ctx, `UPDATE users SET role = $2, updated_at = $3 WHERE id = $1`, id, string(role), utc(now))
+		return oneRow(res, err, fmt.Sprintf("set role of user %d", id))
+	})
+}
+
+// SetUserDisabled disables or enables an account; disabling the last
+// enabled admin is people.ErrLastAdmin and changes nothing.
+func (s *Store) SetUserDisabled(ctx context.Context, id int64, disabled bool, now time.Time) error {
+	return s.keepAnAdmin(ctx, func(tx *Store) error {
+		res, err := tx.write.ExecContext(ctx, `UPDATE users SET disabled = $2, updated_at = $3 WHERE id = $1`, id, disabled, utc(now))
+		return oneRow(res, err, fmt.Sprintf("set disabled of user %d", id))
+	})
+}
+
+// keepAnAdmin runs change in a transaction and undoes it if it would take
+// away the last enabled admin. It first touches every enabled admin's row: on
+// PostgreSQL that takes their row locks, so two admins demoting each other
+// at once are serialised and the second sees the first's change (SQLite
+// already serialises writers). Counting alone would let both pass.
+func (s *Store) keepAnAdmin(ctx context.Context, change func(tx *Store) error) error {
+	return s.InTx(ctx, func(tx *Store) error {
+		const lock = `UPDATE users SET updated_at = updated_at WHERE role = $1 AND disabled = $2`
+		res, err := tx.write.ExecContext(ctx, lock, string(people.Admin), false)
+		if err != nil {
+			return fmt.Errorf("lock admins: %w", err)
+		}
+		before, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("lock admins: %w", err)
+		}
+		if err := change(tx); err != nil {
+			return err
+		}
+		var after int64
+		err = tx.write.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE role = $1 AND disabled = $2`, string(people.Admin), false).Scan(&after)
+		if err != nil {
+			return fmt.Errorf("count admins: %w", err)
+		}
+		if before > 0 && after == 0 {
+			return people.ErrLastAdmin
+		}
+		return nil
+	})
+}
+
+// oneRow turns an UPDATE that matched no row into people.ErrNotFound.
+func oneRow(res sql.Result, err error, what string) error {
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	} else if n == 0 {
+		return people.ErrNotFound
+	}
+	return nil
+}

@@ -60,3 +60,95 @@ func (s *Store) ListSections(ctx context.Context) ([]section.Section, error) {
 	}
 	return list, nil
 }
+
+// SectionByID returns one section.
+func (s *Store) SectionByID(ctx context.Context, id int64) (section.Section, error) {
+	sec, err := scanSection(s.read.QueryRowContext(ctx, sectionSelect+` WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return sec, section.ErrNotFound
+	}
+	if err != nil {
+		return sec, fmt.Errorf("section %d: %w", id, err)
+	}
+	return sec, nil
+}
+
+// UpdateSection changes a section's name, slug and description; its place
+// in the order is MoveSection's work. A taken slug is section.ErrConflict.
+func (s *Store) UpdateSection(ctx context.Context, sec section.Section, now time.Time) error {
+	const q = `UPDATE sections SET slug = $1, name = $2, description = $3, updated_at = $4 WHERE id = $5`
+	res, err := s.write.ExecContext(ctx, q, sec.Slug, sec.Name, sec.Description, utc(now), sec.ID)
+	if err != nil {
+		return fmt.Errorf("update section %d: %w", sec.ID, s.conflict(err, section.ErrConflict))
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return section.ErrNotFound
+	}
+	return nil
+}
+
+// MoveSection moves a section delta places in the order (negative: up) and
+// renumbers every section 0, 1, 2…, so gaps and ties left by deletions or
+// imports disappear with the first move.
+func (s *Store) MoveSection(ctx context.Context, id int64, delta int, now time.Time) error {
+	return s.InTx(ctx, func(tx *Store) error {
+		list, err := tx.ListSections(ctx)
+		if err != nil {
+			return err
+		}
+		order, err := section.Move(list, id, delta)
+		if err != nil {
+			return err
+		}
+		const q = `UPDATE sections SET position = $1, updated_at = $2 WHERE id = $3 AND position <> $1`
+		for pos, sid := range order {
+			if _, err := tx.write.ExecContext(ctx, q, pos, utc(now), sid); err != nil {
+				return fmt.Errorf("move section %d: %w", id, err)
+			}
+		}
+		return nil
+	})
+}
+
+// DeleteSection deletes a section no story is filed under; one that still
+// has stories (drafts and trashed ones included) is a *section.InUseError.
+func (s *Store) DeleteSection(ctx context.Context, id int64) error {
+	return s.InTx(ctx, func(tx *Store) error {
+		var n int
+		if err := tx.write.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE section_id = $1`, id).Scan(&n); err != nil {
+			return fmt.Errorf("delete section %d: %w", id, err)
+		}
+		if n > 0 {
+			return &section.InUseError{Stories: n}
+		}
+		res, err := tx.write.ExecContext(ctx, `DELETE FROM sections WHERE id = $1`, id)
+		if err != nil {
+			return fmt.Errorf("delete section %d: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return section.ErrNotFound
+		}
+		return nil
+	})
+}
+
+// SectionStoryCounts returns how many stories each section files, drafts
+// and trashed ones included; sections without stories are absent.
+func (s *Store) SectionStoryCounts(ctx context.Context) (map[int64]int, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT section_id, COUNT(*) FROM articles GROUP BY section_id`)
+	if err != nil {
+		return nil, fmt.Errorf("count stories by section: %w", err)
+	}
+	counts := map[int64]int{}
+	err = scanEach(rows, func(r *sql.Rows) error {
+		var id int64
+		var n int
+		err := r.Scan(&id, &n)
+		counts[id] = n
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("count stories by section: %w", err)
+	}
+	return counts, nil
+}

@@ -141,3 +141,29 @@ func (s *Store) Secret(ctx context.Context, name string) ([]byte, error) {
 	}
 	return hex.DecodeString(v)
 }
+
+// CountSessions counts a user's live sessions.
+func (s *Store) CountSessions(ctx context.Context, userID int64, now time.Time) (int, error) {
+	var n int
+	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND expires_at > $2`, userID, utc(now)).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count sessions of user %d: %w", userID, err)
+	}
+	return n, nil
+}
+
+// OneTimeToken returns the user and purpose of a live sign-in link without
+// spending it; a used, expired or unknown token is people.ErrTokenInvalid.
+func (s *Store) OneTimeToken(ctx context.Context, tokenHash string, now time.Time) (int64, string, error) {
+	var id int64
+	var purpose string
+	err := s.read.QueryRowContext(ctx, `SELECT user_id, purpose FROM one_time_tokens
+	  WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2`, tokenHash, utc(now)).Scan(&id, &purpose)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", people.ErrTokenInvalid
+	}
+	if err != nil {
+		return 0, "", fmt.Errorf("one-time token: %w", err)
+	}
+	return id, purpose, nil
+}

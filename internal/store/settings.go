@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 
 	"github.com/datelinenews/dateline/internal/settings"
 )
@@ -11,7 +12,11 @@ import (
 // Site returns the site settings, with defaults for any not set.
 func (s *Store) Site(ctx context.Context) (settings.Site, error) {
 	site := settings.Defaults()
-	fields := map[string]*string{"name": &site.Name, "tagline": &site.Tagline, "language": &site.Language, "time_zone": &site.TimeZone}
+	var hidden string
+	fields := map[string]*string{"name": &site.Name, "tagline": &site.Tagline, "language": &site.Language,
+		"time_zone": &site.TimeZone, "logo": &site.Logo, "support.hidden": &hidden,
+		"support.text": &site.Support.Text, "support.link": &site.Support.Link}
+	// Comment settings share the table under keys of their own; only these are read here.
 	rows, err := s.read.QueryContext(ctx, `SELECT key, value FROM settings`)
 	if err != nil {
 		return site, fmt.Errorf("read settings: %w", err)
@@ -29,12 +34,15 @@ func (s *Store) Site(ctx context.Context) (settings.Site, error) {
 	if err != nil {
 		return site, fmt.Errorf("read settings: %w", err)
 	}
+	site.Support.Hidden, _ = strconv.ParseBool(hidden)
 	return site, nil
 }
 
 // SaveSite stores all site settings in one transaction.
 func (s *Store) SaveSite(ctx context.Context, site settings.Site) error {
-	values := [][2]string{{"name", site.Name}, {"tagline", site.Tagline}, {"language", site.Language}, {"time_zone", site.TimeZone}}
+	values := [][2]string{{"name", site.Name}, {"tagline", site.Tagline}, {"language", site.Language},
+		{"time_zone", site.TimeZone}, {"logo", site.Logo}, {"support.hidden", strconv.FormatBool(site.Support.Hidden)},
+		{"support.text", site.Support.Text}, {"support.link", site.Support.Link}}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		for _, kv := range values {
 			_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2)
