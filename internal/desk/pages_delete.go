@@ -17,10 +17,7 @@ func (h *Handler) DeletePage(w http.ResponseWriter, r *http.Request) error {
 		problems := map[string]string{"confirm": "Tick the box to confirm that " + p.Path() + " should be deleted."}
 		return h.pageEditor(w, r, http.StatusUnprocessableEntity, p, form, problems)
 	}
-	st, err := storeAs[pageStore](h.Store)
-	if err != nil {
-		return err
-	}
+	st := h.Store
 	if err := st.DeletePage(r.Context(), p.ID); err != nil {
 		return notFound(err)
 	}

@@ -41,10 +41,7 @@ func (h *Handler) staticPage(r *http.Request) (page.Page, error) {
 	if err != nil {
 		return page.Page{}, err
 	}
-	st, err := storeAs[pageStore](h.Store)
-	if err != nil {
-		return page.Page{}, err
-	}
+	st := h.Store
 	p, err := st.PageByID(r.Context(), id)
 	return p, notFound(err)
 }

@@ -31,10 +31,7 @@ type PageRow struct {
 
 // Pages lists the static pages.
 func (h *Handler) Pages(w http.ResponseWriter, r *http.Request) error {
-	st, err := storeAs[pageStore](h.Store)
-	if err != nil {
-		return err
-	}
+	st := h.Store
 	l, err := h.layout(r, "Pages", "pages")
 	if err != nil {
 		return err

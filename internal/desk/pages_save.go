@@ -20,10 +20,8 @@ func (h *Handler) SavePage(w http.ResponseWriter, r *http.Request) error {
 	if err := readForm(w, r, maxFormBytes); err != nil {
 		return err
 	}
-	st, err := storeAs[pageStore](h.Store)
-	if err != nil {
-		return err
-	}
+	st := h.Store
+	var err error
 	f := r.PostForm
 	form := PageForm{Title: f.Get("title"), Slug: f.Get("slug"), Body: f.Get("body")}
 	p := page.Page{ID: stored.ID, Title: form.Title, Slug: form.Slug, Body: form.Body}.Tidy()

@@ -13,10 +13,7 @@ func (h *Handler) CreateSection(w http.ResponseWriter, r *http.Request) error {
 	if err := readForm(w, r, manageFormBytes); err != nil {
 		return err
 	}
-	st, err := storeAs[sectionStore](h.Store)
-	if err != nil {
-		return err
-	}
+	st := h.Store
 	form := parseSectionForm(r)
 	sec := form.section()
 	if problems := sectionProblems(sec.Validate()); problems != nil {

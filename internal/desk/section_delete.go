@@ -16,10 +16,7 @@ func (h *Handler) DeleteSection(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	st, err := storeAs[sectionStore](h.Store)
-	if err != nil {
-		return err
-	}
+	st := h.Store
 	err = st.DeleteSection(r.Context(), sec.ID)
 	var inUse *section.InUseError
 	if errors.As(err, &inUse) {

@@ -2,7 +2,6 @@ package desk
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -58,17 +57,6 @@ func notFound(err error) error {
 		return web.NotFound()
 	}
 	return err
-}
-
-// storeAs returns the desk's store as the narrower interface a management
-// page declares beside its handlers. Handler.Store is the whole store, so
-// this fails only if the wiring is broken, and then loudly (500, logged).
-func storeAs[T any](s Store) (T, error) {
-	t, ok := s.(T)
-	if !ok {
-		return t, fmt.Errorf("desk: store %T lacks the methods of %T", s, (*T)(nil))
-	}
-	return t, nil
 }
 
 // changes describes for the audit log which of the (field, old, new)

@@ -61,20 +61,15 @@ func (h *Handler) section(r *http.Request) (section.Section, error) {
 	if err != nil {
 		return section.Section{}, err
 	}
-	st, err := storeAs[sectionStore](h.Store)
-	if err != nil {
-		return section.Section{}, err
-	}
+	st := h.Store
 	sec, err := st.SectionByID(r.Context(), id)
 	return sec, notFound(err)
 }
 
 // sections renders the page p, filling in the list and the layout.
 func (h *Handler) sections(w http.ResponseWriter, r *http.Request, status int, p SectionsPage) error {
-	st, err := storeAs[sectionStore](h.Store)
-	if err != nil {
-		return err
-	}
+	st := h.Store
+	var err error
 	title := "Sections"
 	if p.Editing.ID != 0 {
 		title = "Edit section: " + p.Editing.Name

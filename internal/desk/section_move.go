@@ -21,10 +21,7 @@ func (h *Handler) MoveSection(w http.ResponseWriter, r *http.Request) error {
 	if delta == 0 {
 		return web.BadRequest("direction must be up or down")
 	}
-	st, err := storeAs[sectionStore](h.Store)
-	if err != nil {
-		return err
-	}
+	st := h.Store
 	if err := st.MoveSection(r.Context(), sec.ID, delta, h.Now()); err != nil {
 		return notFound(err)
 	}

@@ -18,10 +18,7 @@ func (h *Handler) SaveSection(w http.ResponseWriter, r *http.Request) error {
 	if err := readForm(w, r, manageFormBytes); err != nil {
 		return err
 	}
-	st, err := storeAs[sectionStore](h.Store)
-	if err != nil {
-		return err
-	}
+	st := h.Store
 	form := parseSectionForm(r)
 	sec := form.section()
 	sec.ID = stored.ID

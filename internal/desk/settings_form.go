@@ -45,10 +45,7 @@ func (h *Handler) SaveSettings(w http.ResponseWriter, r *http.Request) error {
 	if err := readForm(w, r, manageFormBytes); err != nil {
 		return err
 	}
-	st, err := storeAs[settingsStore](h.Store)
-	if err != nil {
-		return err
-	}
+	st := h.Store
 	before, err := st.Site(r.Context())
 	if err != nil {
 		return err

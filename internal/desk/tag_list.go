@@ -54,10 +54,8 @@ const tagsPerPage = 50
 
 // Tags lists tags, with ?q= to search names and slugs.
 func (h *Handler) Tags(w http.ResponseWriter, r *http.Request) error {
-	st, err := storeAs[tagStore](h.Store)
-	if err != nil {
-		return err
-	}
+	st := h.Store
+	var err error
 	q := r.URL.Query()
 	p := TagsPage{Query: strings.TrimSpace(q.Get("q")), Page: 1}
 	if len(p.Query) > 200 || !storable(p.Query) {
@@ -141,19 +139,13 @@ func (h *Handler) tag(r *http.Request) (article.Tag, error) {
 	if err != nil {
 		return article.Tag{}, err
 	}
-	st, err := storeAs[tagStore](h.Store)
-	if err != nil {
-		return article.Tag{}, err
-	}
+	st := h.Store
 	return st.TagByID(r.Context(), id)
 }
 
 // tagEdit renders one tag's forms.
 func (h *Handler) tagEdit(w http.ResponseWriter, r *http.Request, status int, e TagEdit) error {
-	st, err := storeAs[tagStore](h.Store)
-	if err != nil {
-		return err
-	}
+	st := h.Store
 	counts, err := st.TagStoryCounts(r.Context(), []int64{e.Tag.ID})
 	if err != nil {
 		return err

@@ -21,10 +21,7 @@ func (h *Handler) MergeTag(w http.ResponseWriter, r *http.Request) error {
 	if err := readForm(w, r, manageFormBytes); err != nil {
 		return err
 	}
-	st, err := storeAs[tagStore](h.Store)
-	if err != nil {
-		return err
-	}
+	st := h.Store
 	e := TagEdit{Tag: from, Name: from.Name, Slug: from.Slug, Into: r.PostForm.Get("into")}
 	into, problem, err := h.mergeTarget(r, st, from, e.Into)
 	if err != nil {

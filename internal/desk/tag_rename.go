@@ -25,10 +25,7 @@ func (h *Handler) RenameTag(w http.ResponseWriter, r *http.Request) error {
 	if err := readForm(w, r, manageFormBytes); err != nil {
 		return err
 	}
-	st, err := storeAs[tagStore](h.Store)
-	if err != nil {
-		return err
-	}
+	st := h.Store
 	e := TagEdit{Tag: stored, Name: r.PostForm.Get("name"), Slug: r.PostForm.Get("slug")}
 	t := article.Tag{ID: stored.ID, Name: strings.TrimSpace(e.Name), Slug: strings.TrimSpace(e.Slug)}
 	if t.Slug == "" {

@@ -399,6 +399,13 @@ func TestManageBadInput(t *testing.T) {
 			t.Errorf("bad input audited: %v", got)
 		}
 
+		// Text no database stores is refused before it gets near one.
+		for _, v := range []string{"a\x00b", "caf\xe9"} {
+			manageExpect(t, "section name "+strconv.Quote(v), ed.post(t, "/admin/sections", url.Values{"name": {v}}), 400)
+			manageExpect(t, "page body "+strconv.Quote(v), ed.post(t, "/admin/pages/new", url.Values{"title": {"T"}, "body": {v}}), 400)
+			manageExpect(t, "tag search "+strconv.Quote(v), ed.get(t, "/admin/tags?q="+url.QueryEscape(v)), 400)
+		}
+
 		for _, c := range []struct {
 			method, path string
 			status       int
