@@ -16,6 +16,7 @@ import (
 
 	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/comment"
+	"github.com/datelinenews/dateline/internal/page"
 	"github.com/datelinenews/dateline/internal/people"
 	"github.com/datelinenews/dateline/internal/render"
 	"github.com/datelinenews/dateline/internal/section"
@@ -31,6 +32,11 @@ type Store interface {
 	ListAuthors(ctx context.Context) ([]people.Author, error)
 	AuthorForUser(ctx context.Context, u people.User, now time.Time) (people.Author, error)
 	AddAudit(ctx context.Context, e people.AuditEntry) error
+	// The management pages' own needs, declared beside their handlers.
+	sectionStore
+	tagStore
+	pageStore
+	settingsStore
 }
 
 // Handler serves the desk.
@@ -62,7 +68,8 @@ func classify(err error) int {
 	switch {
 	case errors.Is(err, article.ErrForbidden):
 		return http.StatusForbidden
-	case errors.Is(err, article.ErrNotFound), errors.Is(err, people.ErrNotFound):
+	case errors.Is(err, article.ErrNotFound), errors.Is(err, people.ErrNotFound),
+		errors.Is(err, section.ErrNotFound), errors.Is(err, page.ErrNotFound), errors.Is(err, comment.ErrNotFound):
 		return http.StatusNotFound
 	case errors.As(err, &v):
 		return http.StatusUnprocessableEntity
