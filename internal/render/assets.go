@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -8,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 )
 
@@ -20,6 +23,7 @@ type Assets struct {
 type asset struct {
 	hash string
 	body []byte
+	gz   []byte // gzip of body for text files, compressed once at start-up
 }
 
 // LoadAssets reads and hashes every static file once, at start-up.
@@ -34,7 +38,16 @@ func LoadAssets(static fs.FS) (*Assets, error) {
 			return err
 		}
 		sum := sha256.Sum256(body)
-		a.files[p] = asset{hash: hex.EncodeToString(sum[:6]), body: body}
+		f := asset{hash: hex.EncodeToString(sum[:6]), body: body}
+		switch path.Ext(p) {
+		case ".css", ".js", ".svg", ".json", ".txt":
+			var buf bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+			zw.Write(body)
+			zw.Close()
+			f.gz = buf.Bytes()
+		}
+		a.files[p] = f
 		return nil
 	})
 	if err != nil {
@@ -69,9 +82,18 @@ func (a *Assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 	w.Header().Set("ETag", `"`+f.hash+`"`)
+	w.Header().Set("Vary", "Accept-Encoding")
 	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, f.hash) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	w.Write(f.body)
+	body := f.body
+	if f.gz != nil && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		body = f.gz
+		w.Header().Set("Content-Encoding", "gzip")
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
 }
