@@ -4,7 +4,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"fmt"
-	"sort"
+	"github.com/datelinenews/dateline/internal/problem"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -38,23 +38,7 @@ func NewService(store DeskStore, now func() time.Time) *Service {
 }
 
 // ValidationError says, per form field, what to fix.
-type ValidationError map[string]string
-
-func (e ValidationError) Error() string {
-	keys := make([]string, 0, len(e))
-	for k := range e {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = k + ": " + e[k]
-	}
-	return "invalid article: " + strings.Join(parts, "; ")
-}
-
-// Fields returns the messages by field, for forms.
-func (e ValidationError) Fields() map[string]string { return e }
+type ValidationError = problem.Fields
 
 // Limits on what an editor may type.
 const (

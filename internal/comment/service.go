@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/datelinenews/dateline/internal/problem"
 	"net/mail"
 	"net/netip"
 	"net/url"
@@ -90,16 +91,7 @@ type Input struct {
 }
 
 // ValidationError says, per field, what to fix.
-type ValidationError map[string]string
-
-func (e ValidationError) Error() string {
-	keys := make([]string, 0, len(e))
-	for k := range e {
-		keys = append(keys, k+": "+e[k])
-	}
-	sort.Strings(keys)
-	return "invalid comment: " + strings.Join(keys, "; ")
-}
+type ValidationError = problem.Fields
 
 // RateLimitError says the commenter must wait.
 type RateLimitError struct{ Wait time.Duration }

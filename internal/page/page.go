@@ -4,8 +4,8 @@ package page
 import (
 	"errors"
 	"fmt"
+	"github.com/datelinenews/dateline/internal/problem"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -33,20 +33,7 @@ func (p Page) Path() string { return "/" + p.Slug + "/" }
 var ErrConflict = errors.New("page slug already taken")
 
 // ValidationError says, per form field, what to fix.
-type ValidationError map[string]string
-
-func (e ValidationError) Error() string {
-	keys := make([]string, 0, len(e))
-	for k := range e {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = k + ": " + e[k]
-	}
-	return "invalid page: " + strings.Join(parts, "; ")
-}
+type ValidationError = problem.Fields
 
 // Limits on what an editor may type.
 const (

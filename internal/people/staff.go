@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
+	"github.com/datelinenews/dateline/internal/problem"
 	"strings"
 	"time"
 	"unicode"
@@ -20,20 +20,7 @@ var ErrLastAdmin = errors.New("this is the last enabled admin: make another user
 
 // ValidationError maps form fields to what is wrong with them, in words a
 // user can act on.
-type ValidationError map[string]string
-
-func (e ValidationError) Error() string {
-	keys := make([]string, 0, len(e))
-	for k := range e {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = k + ": " + e[k]
-	}
-	return "invalid account: " + strings.Join(parts, "; ")
-}
+type ValidationError = problem.Fields
 
 // StaffStore is what looking after staff accounts needs from the database.
 type StaffStore interface {

@@ -5,7 +5,7 @@ package section
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"github.com/datelinenews/dateline/internal/problem"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -42,20 +42,7 @@ func (e *InUseError) Error() string {
 }
 
 // ValidationError says, per form field, what to fix.
-type ValidationError map[string]string
-
-func (e ValidationError) Error() string {
-	keys := make([]string, 0, len(e))
-	for k := range e {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = k + ": " + e[k]
-	}
-	return "invalid section: " + strings.Join(parts, "; ")
-}
+type ValidationError = problem.Fields
 
 // Limits on what an editor may type, in characters.
 const (

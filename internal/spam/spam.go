@@ -7,11 +7,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/datelinenews/dateline/internal/problem"
 	"math"
 	"net/netip"
-	"sort"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -25,16 +24,7 @@ var (
 )
 
 // ValidationError says, per field of a blocklist entry, what to fix.
-type ValidationError map[string]string
-
-func (e ValidationError) Error() string {
-	keys := make([]string, 0, len(e))
-	for k := range e {
-		keys = append(keys, k+": "+e[k])
-	}
-	sort.Strings(keys)
-	return "invalid blocklist entry: " + strings.Join(keys, "; ")
-}
+type ValidationError = problem.Fields
 
 // Store is what the spam filter needs from the database.
 type Store interface {
