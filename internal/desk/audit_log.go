@@ -37,7 +37,8 @@ type AuditForm struct{ User, Action, From, To string }
 const auditPerPage = 50
 
 // auditActions are offered as action filters; any prefix may be typed.
-var auditActions = []string{"account.", "session.", "story.", "user.", "user.invite", "user.role",
+var auditActions = []string{"account.", "session.", "story.", "comment.", "comments.settings", "blocklist.",
+	"section.", "tag.", "page.", "settings.", "user.", "user.invite", "user.role",
 	"user.disable", "user.enable", "user.end-sessions", "user.link", "account.password"}
 
 // AuditLog lists audit entries filtered by user, action prefix and dates.

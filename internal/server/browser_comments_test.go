@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/datelinenews/dateline/internal/blob/disk"
@@ -52,6 +54,16 @@ func TestBrowserCommentModeration(t *testing.T) {
 	storyURL := srv.URL + story.Path(demo.Site.Location())
 
 	b, requests := testenv.Browser(t)
+	// The site scrolls smoothly unless the reader asks for less motion;
+	// a click aimed mid-scroll would miss its button.
+	err = chromedp.Do(b, chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tgt, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
 	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		// A step gets a share of the browser's time, so a failure leaves
@@ -59,7 +71,7 @@ func TestBrowserCommentModeration(t *testing.T) {
 		ctx, cancel := context.WithTimeout(b, 10*time.Second)
 		defer cancel()
 		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v\n%s", step, err, where(b))
+			t.Fatalf("%s: %v\n%s", step, err, browserState(b))
 		}
 	}
 	text := func(sel string) string {
@@ -78,8 +90,6 @@ func TestBrowserCommentModeration(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#email"), "laila.hotak@example.org"),
 		)
 		typed()
-		dbg, _ := chromedp.Run(b, chromedp.Evaluate[string](`(() => { const r = document.querySelector("button.post-comment").getBoundingClientRect(); const e = document.elementFromPoint(r.x + r.width/2, r.y + r.height/2); return JSON.stringify({x: r.x, y: r.y, w: r.width, h: r.height, sy: window.scrollY, ih: window.innerHeight, hit: e ? e.outerHTML.slice(0, 200) : null}); })()`))
-		t.Logf("before click: %s", dbg)
 		run(step+": post", chromedp.Click(chromedp.CSS("button.post-comment")), chromedp.WaitVisible(chromedp.CSS(then)))
 	}
 
@@ -141,8 +151,8 @@ func TestBrowserCommentModeration(t *testing.T) {
 	}
 }
 
-// where tells where the browser is and what it shows, for a failed step.
-func where(b context.Context) string {
+// browserState tells where the browser is and what it shows, for a failed step.
+func browserState(b context.Context) string {
 	ctx, cancel := context.WithTimeout(b, 2*time.Second)
 	defer cancel()
 	loc, _ := chromedp.Run(ctx, chromedp.Location())
