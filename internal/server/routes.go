@@ -24,6 +24,25 @@ func Routes(pub *site.Handler, dk *desk.Handler, assets *render.Assets) http.Han
 	mux.Handle("GET /comments/feed/{$}", pub.Handle(pub.SiteCommentFeed))
 	mux.Handle("GET /{year}/{month}/{day}/{slug}/feed/{$}", pub.Handle(pub.ArticleCommentFeed))
 	mux.Handle("GET /robots.txt", pub.Handle(pub.Robots))
+	// Story feeds, each in RSS, Atom and JSON Feed, and sitemaps. Month
+	// sitemaps (/sitemap-2026-11.xml) come through /{file}: a pattern cannot
+	// match part of a segment.
+	mux.Handle("GET /feed/{$}", pub.Handle(pub.SiteFeed(site.RSS)))
+	mux.Handle("GET /feed/atom/{$}", pub.Handle(pub.SiteFeed(site.Atom)))
+	mux.Handle("GET /feed/json/{$}", pub.Handle(pub.SiteFeed(site.JSONFeed)))
+	mux.Handle("GET /section/{slug}/feed/{$}", pub.Handle(pub.SectionFeed(site.RSS)))
+	mux.Handle("GET /section/{slug}/feed/atom/{$}", pub.Handle(pub.SectionFeed(site.Atom)))
+	mux.Handle("GET /section/{slug}/feed/json/{$}", pub.Handle(pub.SectionFeed(site.JSONFeed)))
+	mux.Handle("GET /tag/{slug}/feed/{$}", pub.Handle(pub.TagFeed(site.RSS)))
+	mux.Handle("GET /tag/{slug}/feed/atom/{$}", pub.Handle(pub.TagFeed(site.Atom)))
+	mux.Handle("GET /tag/{slug}/feed/json/{$}", pub.Handle(pub.TagFeed(site.JSONFeed)))
+	mux.Handle("GET /author/{slug}/feed/{$}", pub.Handle(pub.AuthorFeed(site.RSS)))
+	mux.Handle("GET /author/{slug}/feed/atom/{$}", pub.Handle(pub.AuthorFeed(site.Atom)))
+	mux.Handle("GET /author/{slug}/feed/json/{$}", pub.Handle(pub.AuthorFeed(site.JSONFeed)))
+	mux.Handle("GET /sitemap.xml", pub.Handle(pub.SitemapIndex))
+	mux.Handle("GET /sitemap-pages.xml", pub.Handle(pub.SitemapPages))
+	mux.Handle("GET /sitemap-news.xml", pub.Handle(pub.NewsSitemap))
+	mux.Handle("GET /{file}", pub.Handle(pub.RootFile))
 	mux.Handle("POST /comments", pub.Handle(pub.PostComment))            // same-origin only, like every form
 	mux.Handle("GET /preview/{id}/{token}/{$}", pub.Handle(pub.Preview)) // private, uncached
 

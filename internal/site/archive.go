@@ -97,6 +97,7 @@ func (h *Handler) archive(w http.ResponseWriter, r *http.Request, kind, name, in
 	if n > 1 {
 		l.Canonical += "?page=" + strconv.Itoa(n)
 	}
+	l.Feeds = feedLinks(r.URL.Path, name+" – "+l.Site.Name)
 	p := ArchivePage{Layout: l, Kind: kind, Heading: name, Intro: intro,
 		Stories: teasers(list, l.Site), Pager: Pager{Page: n, Pages: pages}}
 	if n > 1 {

@@ -26,8 +26,10 @@ func (h *Handler) Media(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// Robots serves robots.txt: everything public may be crawled, the desk not.
+// Robots serves robots.txt: everything public may be crawled, the desk
+// not; crawlers find the sitemap index here.
 func (h *Handler) Robots(w http.ResponseWriter, r *http.Request) error {
-	web.Write(w, r, http.StatusOK, "text/plain; charset=utf-8", []byte("User-agent: *\nDisallow: /admin/\n"), web.Public)
+	body := "User-agent: *\nDisallow: /admin/\n\nSitemap: " + h.absURL(r, "/sitemap.xml") + "\n"
+	web.Write(w, r, http.StatusOK, "text/plain; charset=utf-8", []byte(body), web.Public)
 	return nil
 }

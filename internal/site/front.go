@@ -38,6 +38,7 @@ func (h *Handler) Front(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	l.Feeds = feedLinks("/", l.Site.Name)
 	p := FrontPage{Layout: l}
 	// The lead is the newest story an editor pinned, else simply the newest.
 	lead, err := h.Articles.Latest(ctx, article.Filter{LeadOnly: true}, 1)

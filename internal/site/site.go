@@ -38,7 +38,7 @@ type Handler struct {
 	Content  Content
 	Files    blob.Bucket // media files: images and their variants
 	Comments *comment.Service
-	Feeds    CommentFeeder
+	Feeds    FeedStore // feeds and sitemaps
 	Proxies  web.Proxies
 	Secret   []byte // keys the hash of client addresses
 	BaseURL  string // the site's public address, e.g. https://news.example.org; empty: from each request

@@ -28,6 +28,7 @@ type Layout struct {
 	Pages       []page.Page
 	Current     string // path of the page, to mark its navigation entry aria-current="page"
 	InSection   string // path of the section the page belongs to (aria-current="true")
+	Feeds       []FeedLink
 	Year        int
 }
 
