@@ -14,6 +14,7 @@ var ErrNotFound = errors.New("image not found")
 type Image struct {
 	ID        int64
 	Path      string // key in the blob store of the largest clean version
+	WebPPath  string // the same picture as WebP; empty when none was made
 	MIME      string
 	Width     int
 	Height    int
@@ -26,7 +27,8 @@ type Image struct {
 
 // Variant is a resized copy of an image.
 type Variant struct {
-	Width  int
-	Height int
-	Path   string
+	Width    int
+	Height   int
+	Path     string // JPEG
+	WebPPath string // the same size as WebP; empty when none was made
 }
