@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/datelinenews/dateline/internal/media"
 	"github.com/datelinenews/dateline/internal/people"
 )
 
@@ -22,6 +23,7 @@ type DeskStore interface {
 	AddCorrection(ctx context.Context, articleID int64, c Correction, userID int64) error
 	ListRevisions(ctx context.Context, articleID int64) ([]Revision, error)
 	RevisionByID(ctx context.Context, articleID, id int64) (Revision, error)
+	ImageByID(ctx context.Context, id int64) (media.Image, error) // for imageRules
 }
 
 // ErrForbidden is returned when a staff member may not do what they asked.
@@ -114,6 +116,9 @@ func (s *Service) Draft(ctx context.Context, u people.User, in Input) (Article, 
 	if err := s.schedulingRules(&in, Draft); err != nil {
 		return Article{}, err
 	}
+	if err := s.imageRules(ctx, in, publishes(Draft, in.Status)); err != nil {
+		return Article{}, err
+	}
 	return s.Create(ctx, in)
 }
 
@@ -141,6 +146,9 @@ func (s *Service) Save(ctx context.Context, u people.User, id int64, in Input) (
 		in.ReviewState, in.ReviewNote = NotInReview, ""
 	}
 	if err := s.schedulingRules(&in, a.Status); err != nil {
+		return Article{}, err
+	}
+	if err := s.imageRules(ctx, in, publishes(a.Status, in.Status)); err != nil {
 		return Article{}, err
 	}
 	if in.Status == Published && !a.PublishedAt.IsZero() && in.PublishedAt.IsZero() {

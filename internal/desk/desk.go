@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/blob"
 	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/page"
 	"github.com/datelinenews/dateline/internal/people"
@@ -37,6 +38,7 @@ type Store interface {
 	tagStore
 	pageStore
 	settingsStore
+	mediaStore
 }
 
 // Handler serves the desk.
@@ -50,7 +52,8 @@ type Handler struct {
 	Log      *slog.Logger
 	Now      func() time.Time
 	Proxies  web.Proxies
-	Secret   []byte // keys the hash of client addresses
+	Secret   []byte      // keys the hash of client addresses
+	Media    blob.Bucket // image files of the media library
 	errors   *web.Errors
 }
 

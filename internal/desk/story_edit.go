@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/media"
 	"github.com/datelinenews/dateline/internal/people"
 	"github.com/datelinenews/dateline/internal/render"
 	"github.com/datelinenews/dateline/internal/sanitize"
@@ -33,6 +34,8 @@ type EditorPage struct {
 	PreviewURL string
 	PublicURL  string
 	Languages  []Language
+	Images     []MediaTile // featured image choices, newest first
+	Featured   *MediaTile  // the chosen featured image, for its preview
 }
 
 // StoryForm is the editor's fields as typed, so a failed save shows them again.
@@ -45,6 +48,7 @@ type StoryForm struct {
 	CommentsOpen, Lead               bool
 	PublishAt                        string // datetime-local in the site's time zone
 	Version                          int
+	FeaturedMediaID                  int64 // 0: none
 }
 
 // ConflictView shows the version someone else saved beside the editor's own.
@@ -193,6 +197,7 @@ func parseStoryForm(r *http.Request, loc *time.Location) (StoryForm, article.Inp
 	}
 	form.Version, _ = strconv.Atoi(f.Get("version"))
 	form.SectionID, _ = strconv.ParseInt(f.Get("section"), 10, 64)
+	form.FeaturedMediaID, _ = strconv.ParseInt(f.Get("featured_media"), 10, 64)
 	seen := map[int64]bool{}
 	for _, v := range f["author"] {
 		if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 && !seen[id] {
@@ -201,7 +206,7 @@ func parseStoryForm(r *http.Request, loc *time.Location) (StoryForm, article.Inp
 	}
 	in := article.Input{Headline: form.Headline, Standfirst: form.Standfirst, Body: form.Body, Slug: form.Slug,
 		SectionID: form.SectionID, AuthorIDs: form.AuthorIDs, Dateline: form.Dateline, Language: form.Language,
-		CommentsOpen: form.CommentsOpen, Lead: form.Lead, ExpectedVersion: form.Version}
+		CommentsOpen: form.CommentsOpen, Lead: form.Lead, ExpectedVersion: form.Version, FeaturedMediaID: max(form.FeaturedMediaID, 0)}
 	for t := range strings.SplitSeq(form.Tags, ",") {
 		if t = strings.TrimSpace(t); t != "" {
 			in.TagNames = append(in.TagNames, t)
@@ -230,6 +235,9 @@ func formOf(a article.Article, loc *time.Location) StoryForm {
 		tags = append(tags, t.Name)
 	}
 	f.Tags = strings.Join(tags, ", ")
+	if a.FeaturedImage != nil {
+		f.FeaturedMediaID = a.FeaturedImage.ID
+	}
 	for _, au := range a.Authors {
 		f.AuthorIDs = append(f.AuthorIDs, au.ID)
 	}
@@ -270,6 +278,9 @@ func (h *Handler) editor(w http.ResponseWriter, r *http.Request, status int, a a
 			p.PublicURL = a.Path(l.Site.Location())
 		}
 	}
+	if p.Images, p.Featured, err = h.featuredChoices(r, form.FeaturedMediaID); err != nil {
+		return err
+	}
 	if conflict != nil {
 		p.Conflict = &ConflictView{Version: conflict.Current.Version, Current: conflict.Current}
 		// The editor keeps the user's text but now saves over the newest version,
@@ -292,4 +303,36 @@ func (h *Handler) Preview(w http.ResponseWriter, r *http.Request) error {
 	w.Write([]byte(sanitize.Article(strings.ReplaceAll(r.PostForm.Get("body"), "\r\n", "\n"))))
 	_, err := w.Write([]byte(`</div>`))
 	return err
+}
+
+// featuredChoices lists the newest library images for the featured image
+// menu, with the chosen one even when it is older.
+func (h *Handler) featuredChoices(r *http.Request, chosen int64) ([]MediaTile, *MediaTile, error) {
+	images, err := h.Store.ListImages(r.Context(), "", 100, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	var tiles []MediaTile
+	var featured *MediaTile
+	for _, img := range images {
+		tiles = append(tiles, tileOf(img))
+		if img.ID == chosen {
+			featured = &tiles[len(tiles)-1]
+		}
+	}
+	if featured == nil && chosen > 0 {
+		img, err := h.Store.ImageByID(r.Context(), chosen)
+		if err != nil && !errors.Is(err, media.ErrNotFound) {
+			return nil, nil, err
+		}
+		if err == nil {
+			tiles = append(tiles, tileOf(img))
+			featured = &tiles[len(tiles)-1]
+		}
+	}
+	if featured != nil {
+		t := *featured // tiles may still grow; keep a copy
+		featured = &t
+	}
+	return tiles, featured, nil
 }

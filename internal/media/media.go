@@ -12,17 +12,20 @@ var ErrNotFound = errors.New("image not found")
 
 // Image is one picture in the media library.
 type Image struct {
-	ID        int64
-	Path      string // key in the blob store of the largest clean version
-	WebPPath  string // the same picture as WebP; empty when none was made
-	MIME      string
-	Width     int
-	Height    int
-	Alt       string
-	Caption   string
-	Credit    string
-	Variants  []Variant // smaller versions, narrowest first
-	CreatedAt time.Time
+	ID       int64
+	Path     string // key in the blob store of the largest clean version
+	WebPPath string // the same picture as WebP; empty when none was made
+	MIME     string
+	Width    int
+	Height   int
+	Alt      string
+	Caption  string
+	Credit   string
+	Variants []Variant // smaller versions, narrowest first
+	// OriginalName and SizeBytes describe the file as uploaded, for the library.
+	OriginalName string
+	SizeBytes    int64
+	CreatedAt    time.Time
 }
 
 // Variant is a resized copy of an image.

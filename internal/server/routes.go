@@ -24,6 +24,7 @@ func Routes(pub *site.Handler, dk *desk.Handler, assets *render.Assets) http.Han
 	mux.Handle("GET /comments/feed/{$}", pub.Handle(pub.SiteCommentFeed))
 	mux.Handle("GET /{year}/{month}/{day}/{slug}/feed/{$}", pub.Handle(pub.ArticleCommentFeed))
 	mux.Handle("GET /robots.txt", pub.Handle(pub.Robots))
+	mux.Handle("GET /search", pub.Handle(pub.Search)) // exact path; "search" is a reserved page slug
 	// Story feeds, each in RSS, Atom and JSON Feed, and sitemaps. Month
 	// sitemaps (/sitemap-2026-11.xml) come through /{file}: a pattern cannot
 	// match part of a segment.
@@ -68,6 +69,7 @@ func Routes(pub *site.Handler, dk *desk.Handler, assets *render.Assets) http.Han
 	mux.Handle("POST /admin/comments/blocklist", dk.Need(people.ModerateComments, dk.BlockAdd))
 	mux.Handle("POST /admin/comments/blocklist/{id}/delete", dk.Need(people.ModerateComments, dk.BlockDelete))
 	userRoutes(mux, dk)
+	mediaRoutes(mux, dk)
 
 	// Files: content-addressed, cached for a year.
 	mux.Handle("GET /static/{hash}/{dir}/{file}", assets)

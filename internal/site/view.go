@@ -49,9 +49,12 @@ type Teaser struct {
 	CommentCount  int
 }
 
-// Picture is an image with everything <img srcset> needs to avoid layout shift.
+// Picture is an image with everything <picture> and <img srcset> need to
+// avoid layout shift: JPEG sizes for every browser and, when they were
+// made, the same sizes as WebP.
 type Picture struct {
 	Src, Srcset   string
+	WebPSrcset    string // empty: JPEG only
 	Width, Height int
 	Alt           string
 	Caption       string
@@ -133,15 +136,22 @@ func picture(img *media.Image) *Picture {
 	}
 	p := &Picture{Src: mediaURL(img.Path), Width: img.Width, Height: img.Height,
 		Alt: img.Alt, Caption: img.Caption, Credit: img.Credit, FullURL: mediaURL(img.Path)}
-	var set []string
+	var set, webp []string
 	for _, v := range img.Variants {
 		set = append(set, fmt.Sprintf("%s %dw", mediaURL(v.Path), v.Width))
+		if v.WebPPath != "" {
+			webp = append(webp, fmt.Sprintf("%s %dw", mediaURL(v.WebPPath), v.Width))
+		}
 		if v.Width <= 1280 {
 			p.Src = mediaURL(v.Path)
 		}
 	}
 	set = append(set, fmt.Sprintf("%s %dw", mediaURL(img.Path), img.Width))
+	if img.WebPPath != "" {
+		webp = append(webp, fmt.Sprintf("%s %dw", mediaURL(img.WebPPath), img.Width))
+	}
 	p.Srcset = strings.Join(set, ", ")
+	p.WebPSrcset = strings.Join(webp, ", ")
 	return p
 }
 

@@ -3,25 +3,30 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"path"
+	"strings"
 	"time"
 
+	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/media"
 )
 
 // CreateImage records an image and its variants, already saved in the blob store.
 func (s *Store) CreateImage(ctx context.Context, img media.Image, now time.Time) (int64, error) {
-	const q = `INSERT INTO media (path, mime, width, height, alt, caption, credit, created_at)
-	  VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`
+	const q = `INSERT INTO media (path, webp_path, mime, width, height, alt, caption, credit, original_name, size_bytes, created_at)
+	  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, q, img.Path, img.MIME, img.Width, img.Height, img.Alt, img.Caption, img.Credit, utc(now)).Scan(&id)
+		err := tx.QueryRowContext(ctx, q, img.Path, img.WebPPath, img.MIME, img.Width, img.Height, img.Alt, img.Caption, img.Credit,
+			img.OriginalName, img.SizeBytes, utc(now)).Scan(&id)
 		if err != nil {
 			return err
 		}
 		for _, v := range img.Variants {
-			_, err := tx.ExecContext(ctx, `INSERT INTO media_variants (media_id, width, height, path) VALUES ($1, $2, $3, $4)`,
-				id, v.Width, v.Height, v.Path)
+			_, err := tx.ExecContext(ctx, `INSERT INTO media_variants (media_id, width, height, path, webp_path) VALUES ($1, $2, $3, $4, $5)`,
+				id, v.Width, v.Height, v.Path, v.WebPPath)
 			if err != nil {
 				return err
 			}
@@ -32,6 +37,129 @@ func (s *Store) CreateImage(ctx context.Context, img media.Image, now time.Time)
 		return 0, fmt.Errorf("create image %s: %w", img.Path, err)
 	}
 	return id, nil
+}
+
+// mediaColumns are the columns scanImage reads, in its order.
+const mediaColumns = `id, path, webp_path, mime, width, height, alt, caption, credit, original_name, size_bytes, created_at`
+
+func scanImage(row interface{ Scan(...any) error }) (media.Image, error) {
+	var img media.Image
+	err := row.Scan(&img.ID, &img.Path, &img.WebPPath, &img.MIME, &img.Width, &img.Height, &img.Alt, &img.Caption, &img.Credit,
+		&img.OriginalName, &img.SizeBytes, &img.CreatedAt)
+	img.CreatedAt = utc(img.CreatedAt)
+	return img, err
+}
+
+// ImageByID returns one image of the library with its variants.
+func (s *Store) ImageByID(ctx context.Context, id int64) (media.Image, error) {
+	img, err := scanImage(s.read.QueryRowContext(ctx, `SELECT `+mediaColumns+` FROM media WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return img, media.ErrNotFound
+	}
+	if err != nil {
+		return img, fmt.Errorf("image %d: %w", id, err)
+	}
+	err = s.fillVariants(ctx, []*media.Image{&img})
+	return img, err
+}
+
+// imageSearch is the WHERE clause for words in an image's caption, alt text
+// or file name; none for an empty query.
+func imageSearch(query string) (string, []any) {
+	q := strings.TrimSpace(query)
+	if q == "" {
+		return "", nil
+	}
+	return ` WHERE lower(caption) LIKE lower($1) ESCAPE '\' OR lower(alt) LIKE lower($1) ESCAPE '\'
+	  OR lower(original_name) LIKE lower($1) ESCAPE '\'`, []any{"%" + escapeLike(q) + "%"}
+}
+
+// ListImages returns one page of the library matching query, newest first,
+// each image with its variants.
+func (s *Store) ListImages(ctx context.Context, query string, limit, offset int) ([]media.Image, error) {
+	where, args := imageSearch(query)
+	n := len(args)
+	q := `SELECT ` + mediaColumns + ` FROM media` + where +
+		fmt.Sprintf(` ORDER BY created_at DESC, id DESC LIMIT $%d OFFSET $%d`, n+1, n+2)
+	rows, err := s.read.QueryContext(ctx, q, append(args, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("list images: %w", err)
+	}
+	var list []media.Image
+	err = scanEach(rows, func(r *sql.Rows) error {
+		img, err := scanImage(r)
+		list = append(list, img)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list images: %w", err)
+	}
+	ptrs := make([]*media.Image, len(list))
+	for i := range list {
+		ptrs[i] = &list[i]
+	}
+	return list, s.fillVariants(ctx, ptrs)
+}
+
+// CountImages counts the images ListImages pages through.
+func (s *Store) CountImages(ctx context.Context, query string) (int, error) {
+	where, args := imageSearch(query)
+	var n int
+	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM media`+where, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count images: %w", err)
+	}
+	return n, nil
+}
+
+// UpdateImageText changes the words that go with an image.
+func (s *Store) UpdateImageText(ctx context.Context, img media.Image) error {
+	res, err := s.write.ExecContext(ctx, `UPDATE media SET alt = $2, caption = $3, credit = $4 WHERE id = $1`,
+		img.ID, img.Alt, img.Caption, img.Credit)
+	if err != nil {
+		return fmt.Errorf("update image %d: %w", img.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return media.ErrNotFound
+	}
+	return nil
+}
+
+// DeleteImage removes an image and its variants; stories featuring it are
+// left without a featured image (ON DELETE SET NULL).
+func (s *Store) DeleteImage(ctx context.Context, id int64) error {
+	if _, err := s.write.ExecContext(ctx, `DELETE FROM media WHERE id = $1`, id); err != nil {
+		return fmt.Errorf("delete image %d: %w", id, err)
+	}
+	return nil
+}
+
+// ImageUsers lists the stories, trashed ones too, that feature img or show
+// any of its files in their body. Only ID, headline and status are filled.
+func (s *Store) ImageUsers(ctx context.Context, img media.Image) ([]article.Article, error) {
+	stem := "%/media/" + escapeLike(imageStem(img.Path))
+	rows, err := s.read.QueryContext(ctx, `SELECT id, headline, status FROM articles
+	 WHERE featured_media_id = $1 OR body LIKE $2 ESCAPE '\' OR body LIKE $3 ESCAPE '\'
+	 ORDER BY updated_at DESC, id DESC`, img.ID, stem+"-%", stem+".%")
+	if err != nil {
+		return nil, fmt.Errorf("stories using image %d: %w", img.ID, err)
+	}
+	var list []article.Article
+	err = scanEach(rows, func(r *sql.Rows) error {
+		var a article.Article
+		err := r.Scan(&a.ID, &a.Headline, &a.Status)
+		list = append(list, a)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("stories using image %d: %w", img.ID, err)
+	}
+	return list, nil
+}
+
+// imageStem is the part of a key every file of the image shares:
+// "ab12cd" for "ab12cd-full.jpg", "photo" for the demo's "photo.jpg".
+func imageStem(key string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(key, path.Ext(key)), "-full")
 }
 
 // fillVariants loads the resized versions of a batch of images in one query.
@@ -47,7 +175,7 @@ func (s *Store) fillVariants(ctx context.Context, images []*media.Image) error {
 		}
 		byID[img.ID] = img
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT media_id, width, height, path FROM media_variants
+	rows, err := s.read.QueryContext(ctx, `SELECT media_id, width, height, path, webp_path FROM media_variants
 	  WHERE media_id IN (`+placeholders(1, len(ids))+`) ORDER BY media_id, width`, ids...)
 	if err != nil {
 		return fmt.Errorf("load image variants: %w", err)
@@ -55,7 +183,7 @@ func (s *Store) fillVariants(ctx context.Context, images []*media.Image) error {
 	err = scanEach(rows, func(r *sql.Rows) error {
 		var id int64
 		var v media.Variant
-		if err := r.Scan(&id, &v.Width, &v.Height, &v.Path); err != nil {
+		if err := r.Scan(&id, &v.Width, &v.Height, &v.Path, &v.WebPPath); err != nil {
 			return err
 		}
 		byID[id].Variants = append(byID[id].Variants, v)

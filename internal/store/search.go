@@ -1,0 +1,222 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/datelinenews/dateline/internal/article"
+)
+
+// searchEngine is the engine-specific half of full-text search
+// (search_sqlite.go, search_postgres.go). SearchArticles builds the query
+// around it, so visibility and filters are written once, by filterSQL.
+type searchEngine interface {
+	// from names the tables searched; articles must be aliased a.
+	from() string
+	// match is the condition "the story matches", with ? for matchArg.
+	match() string
+	matchArg(terms []string) any
+	// order ranks matches best first, with ? for matchArg.
+	order() string
+	// marked returns, for each id, the headline, standfirst and body with
+	// matches between markOpen and markClose, trimmed to snippets.
+	marked(ctx context.Context, s *Store, arg any, ids []int64) (map[int64][3]string, error)
+}
+
+// The markers around matches in the engines' snippets: control characters
+// that do not occur in stories. Should one be stored anyway, it can only
+// misplace a highlight, as snippets become spans of escaped text.
+const (
+	markOpen  = "\x02"
+	markClose = "\x03"
+)
+
+func (s *Store) searchEngine() searchEngine {
+	if s.engine == Postgres {
+		return postgresSearch{}
+	}
+	return sqliteSearch{}
+}
+
+// SearchArticles returns one page of visible stories matching q's words,
+// best first, with their matches marked, and how many match in all.
+func (s *Store) SearchArticles(ctx context.Context, q article.SearchQuery) (article.SearchResult, error) {
+	terms := q.Terms()
+	if len(terms) == 0 {
+		return article.SearchResult{}, nil
+	}
+	eng := s.searchEngine()
+	arg := eng.matchArg(terms)
+	from, where, args, argN := searchSQL(eng, q, arg)
+	var res article.SearchResult
+	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from+where, args...).Scan(&res.Total)
+	if err != nil {
+		return res, fmt.Errorf("count search matches: %w", err)
+	}
+	if res.Total == 0 || q.Offset >= res.Total {
+		return res, nil
+	}
+	ids, err := s.searchPage(ctx, from+where+" ORDER BY "+strings.ReplaceAll(eng.order(), "?", argN), args, q)
+	if err != nil {
+		return res, err
+	}
+	res.Hits, err = s.searchHits(ctx, eng, arg, ids)
+	return res, err
+}
+
+// searchSQL returns the FROM and WHERE of a search, their arguments, and
+// the placeholder of the match argument for the ORDER BY.
+func searchSQL(eng searchEngine, q article.SearchQuery, arg any) (from, where string, args []any, argN string) {
+	where, args = filterSQL(article.Filter{Now: q.Now, SectionID: q.SectionID, AuthorID: q.AuthorID})
+	add := func(cond string, v any) {
+		args = append(args, v)
+		where += " AND " + strings.ReplaceAll(cond, "?", "$"+strconv.Itoa(len(args)))
+	}
+	if !q.From.IsZero() {
+		add("a.published_at >= ?", utc(q.From))
+	}
+	if !q.To.IsZero() {
+		add("a.published_at < ?", utc(q.To))
+	}
+	add(eng.match(), arg)
+	return eng.from(), where, args, "$" + strconv.Itoa(len(args))
+}
+
+// searchPage returns the ids of one page of matches, in rank order.
+func (s *Store) searchPage(ctx context.Context, query string, args []any, q article.SearchQuery) ([]int64, error) {
+	n := len(args)
+	query = `SELECT a.id FROM ` + query + fmt.Sprintf(", a.published_at DESC, a.id DESC LIMIT $%d OFFSET $%d", n+1, n+2)
+	rows, err := s.read.QueryContext(ctx, query, append(args, q.Limit, q.Offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	var ids []int64
+	err = scanEach(rows, func(r *sql.Rows) error {
+		var id int64
+		err := r.Scan(&id)
+		ids = append(ids, id)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return ids, nil
+}
+
+// searchHits loads the stories of a page, in rank order, through the same
+// scan and fill as every list, and adds their snippets.
+func (s *Store) searchHits(ctx context.Context, eng searchEngine, arg any, ids []int64) ([]article.SearchHit, error) {
+	list, err := s.articlesByIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	marked, err := eng.marked(ctx, s, arg, ids)
+	if err != nil {
+		return nil, fmt.Errorf("search snippets: %w", err)
+	}
+	hits := make([]article.SearchHit, 0, len(list))
+	for _, a := range list {
+		m := marked[a.ID]
+		hit := article.SearchHit{Article: a, Headline: parseMarked(m[0])}
+		if hit.Headline.Text() != a.Headline {
+			hit.Headline = article.Snippet{{Text: a.Headline}} // the engine lost some text: show it plain
+		}
+		hit.Snippet = chooseSnippet(parseMarkdownSnippet(m[1]), parseMarkdownSnippet(m[2]))
+		hits = append(hits, hit)
+	}
+	return hits, nil
+}
+
+// articlesByIDs loads visible-or-not articles by id, in the order given;
+// a story deleted in between is left out.
+func (s *Store) articlesByIDs(ctx context.Context, ids []int64) ([]article.Article, error) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.read.QueryContext(ctx, articleSelect+` WHERE a.id IN (`+placeholders(1, len(ids))+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("load search hits: %w", err)
+	}
+	byID := map[int64]article.Article{}
+	err = scanEach(rows, func(r *sql.Rows) error {
+		a, err := scanArticle(r)
+		byID[a.ID] = a
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load search hits: %w", err)
+	}
+	list := make([]article.Article, 0, len(ids))
+	for _, id := range ids {
+		if a, ok := byID[id]; ok {
+			list = append(list, a)
+		}
+	}
+	return list, s.fillArticles(ctx, list)
+}
+
+// chooseSnippet prefers the standfirst when the match is there, then the
+// body; with no match in either (a headline-only match) it shows the
+// standfirst, or failing that the body's opening words.
+func chooseSnippet(standfirst, body article.Snippet) article.Snippet {
+	switch {
+	case standfirst.HasMatch():
+		return standfirst
+	case body.HasMatch():
+		return body
+	case len(standfirst) > 0:
+		return standfirst
+	}
+	return body
+}
+
+// parseMarked cuts engine output into spans at the match markers.
+func parseMarked(s string) article.Snippet {
+	var out article.Snippet
+	inMatch := false
+	for s != "" {
+		marker := markOpen
+		if inMatch {
+			marker = markClose
+		}
+		text, rest, found := strings.Cut(s, marker)
+		// A stray marker of the other kind is dropped, never shown.
+		text = strings.NewReplacer(markOpen, "", markClose, "").Replace(text)
+		if text != "" {
+			out = append(out, article.Span{Text: text, Match: inMatch})
+		}
+		if !found {
+			break
+		}
+		s, inMatch = rest, !inMatch
+	}
+	return out
+}
+
+// Markdown punctuation that means nothing to a reader of a snippet: link
+// and image brackets with their targets, emphasis, code ticks, and the
+// markers of headings, quotes and lists at the start of a line.
+var (
+	markdownNoise = regexp.MustCompile("!?\\[|\\]\\([^)\\s]*\\)?|\\]|\\*{1,3}|_{2,3}|`+")
+	markdownLine  = regexp.MustCompile(`(?m)^[ \t]*(?:#{1,6}|>|[-+*]|\d+[.)])[ \t]+`)
+	spaces        = regexp.MustCompile(`\s+`)
+)
+
+// parseMarkdownSnippet turns a marked snippet of Markdown into spans of
+// the words a reader sees.
+func parseMarkdownSnippet(s string) article.Snippet {
+	spans := parseMarked(strings.TrimSpace(markdownLine.ReplaceAllString(s, "")))
+	out := spans[:0]
+	for _, sp := range spans {
+		sp.Text = spaces.ReplaceAllString(markdownNoise.ReplaceAllString(sp.Text, ""), " ")
+		if sp.Text != "" {
+			out = append(out, sp)
+		}
+	}
+	return out
+}

@@ -1,0 +1,156 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/people"
+	"github.com/datelinenews/dateline/internal/section"
+)
+
+// benchVocabulary is a small newsroom vocabulary, mostly English with
+// Dari and a little Russian, drawn from with a Zipf skew so that some
+// words are in most stories and others in a handful, as in real text.
+var benchVocabulary = strings.Fields(`
+the of and to in a said on for that was with by from at as is it has were have
+government minister province village farmers water drought canal river wheat harvest price market
+traders border refugees returnees school girls teachers hospital clinic doctors health winter snow
+flood floods earthquake aid agency donors appeal funding budget talks ceasefire security police
+court judge election council elders district governor mayor road bridge electricity power cuts fuel
+Kabul Herat Kandahar Mazar Balkh Bamyan Badakhshan Badghis Helmand Nangarhar Kunduz Ghazni Panjshir
+pomegranate saffron almonds apricots melons grapes livestock herders pastures glaciers valley mountains
+journalist newspaper radio television interview report survey study data figures percent million
+women men children families students workers merchants engineers pilots drivers shopkeepers
+morning evening week month year decade century history future plan project programme scheme
+زعفران هرات کابل دهقانان بازار آب گندم مکتب دختران معلمان شفاخانه زمستان برف سیلاب کمک
+قیمت کشتزار باران خشکسالی ولسوالی انار بادام کارگران زنان مردان
+Москва переговоры поставки пшеницы зима границы беженцы
+`)
+
+const benchStories = 100_000
+
+// BenchmarkSearch times searches over 100,000 stories on SQLite and
+// reports the median and 95th percentile per kind of query. The stories
+// are generated once, in one transaction, before the sub-benchmarks.
+func BenchmarkSearch(b *testing.B) {
+	ctx := context.Background()
+	st, err := Open(ctx, "", b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Migrate(ctx); err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	sections, authors := seedBenchStories(b, st, benchStories)
+	b.Logf("generated %d stories in %s", benchStories, time.Since(start).Round(time.Millisecond))
+
+	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	nov := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	kinds := []struct {
+		name    string
+		queries []article.SearchQuery
+	}{
+		{"rare", texts("glaciers Panjshir", "pilots apricots", "earthquake Bamyan", "judge bridge")},
+		{"common", texts("government", "water", "said", "farmers")},
+		{"three-words", texts("wheat harvest price", "school girls teachers", "aid donors appeal")},
+		{"persian", texts("زعفران", "دهقانان بازار", "مکتب دختران", "переговоры")},
+		{"filtered", []article.SearchQuery{
+			{Text: "water", SectionID: sections[0]}, {Text: "harvest", AuthorID: authors[1]},
+			{Text: "flood", From: nov, To: now}, {Text: "Kabul", SectionID: sections[2], From: nov},
+		}},
+		{"page-3", []article.SearchQuery{{Text: "winter", Offset: 20}, {Text: "Herat", Offset: 20}}},
+	}
+	for _, k := range kinds {
+		b.Run(k.name, func(b *testing.B) {
+			times := make([]time.Duration, 0, b.N)
+			for i := range b.N {
+				q := k.queries[i%len(k.queries)]
+				q.Now, q.Limit = now, 10
+				t0 := time.Now()
+				if _, err := st.SearchArticles(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+				times = append(times, time.Since(t0))
+			}
+			slices.Sort(times)
+			b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+			b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms")
+		})
+	}
+}
+
+func texts(list ...string) []article.SearchQuery {
+	out := make([]article.SearchQuery, len(list))
+	for i, t := range list {
+		out[i] = article.SearchQuery{Text: t}
+	}
+	return out
+}
+
+// seedBenchStories writes n published stories over the past year with
+// plain INSERTs in one write transaction; the FTS triggers index them as
+// they go, as they would in production.
+func seedBenchStories(b *testing.B, st *Store, n int) (sections, authors []int64) {
+	ctx := context.Background()
+	t0 := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+	for i, name := range []string{"world", "afghanistan", "climate"} {
+		id, err := st.CreateSection(ctx, section.Section{Slug: name, Name: name, Position: i}, t0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sections = append(sections, id)
+	}
+	for _, name := range []string{"mina", "tom", "soraya", "daniel"} {
+		id, err := st.CreateAuthor(ctx, people.Author{Slug: name, Name: name}, t0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		authors = append(authors, id)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	zipf := rand.NewZipf(rng, 1.1, 4, uint64(len(benchVocabulary)-1))
+	words := func(n int) string {
+		w := make([]string, n)
+		for i := range w {
+			w[i] = benchVocabulary[zipf.Uint64()]
+		}
+		return strings.Join(w, " ")
+	}
+	err := st.inTx(ctx, func(tx *sql.Tx) error {
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO articles (slug, headline, standfirst, body, section_id, language,
+		    status, published_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'en', 'published', $6, $6, $6) RETURNING id`)
+		if err != nil {
+			return err
+		}
+		byline, err := tx.PrepareContext(ctx, `INSERT INTO article_authors (article_id, author_id, position) VALUES ($1, $2, 0)`)
+		if err != nil {
+			return err
+		}
+		for i := range n {
+			at := t0.Add(-time.Duration(rng.Int64N(int64(365 * 24 * time.Hour))))
+			var id int64
+			err := ins.QueryRowContext(ctx, fmt.Sprintf("story-%d", i), words(8+rng.IntN(6)), words(20+rng.IntN(15)),
+				words(120+rng.IntN(120)), sections[rng.IntN(len(sections))], at).Scan(&id)
+			if err != nil {
+				return err
+			}
+			if _, err := byline.ExecContext(ctx, id, authors[rng.IntN(len(authors))]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return sections, authors
+}

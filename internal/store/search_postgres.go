@@ -1,0 +1,66 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+)
+
+// postgresSearch searches the generated tsvector column
+// articles.search_vector (migration 0006) through its GIN index. The
+// 'simple' configuration lower-cases words without stemming, so Dari,
+// Pashto and Russian stories are found as well as English ones.
+type postgresSearch struct{}
+
+func (postgresSearch) from() string { return `articles a` }
+
+func (postgresSearch) match() string {
+	return `a.search_vector @@ plainto_tsquery('simple', ?)`
+}
+
+// matchArg leaves the words to plainto_tsquery, which reads no operators
+// and requires every word.
+func (postgresSearch) matchArg(terms []string) any { return strings.Join(terms, " ") }
+
+// order ranks by ts_rank, whose default weights count a headline match
+// (A) at 1.0, standfirst (B) at 0.4 and body (C) at 0.2.
+func (postgresSearch) order() string {
+	return `ts_rank(a.search_vector, plainto_tsquery('simple', ?)) DESC`
+}
+
+// ts_headline options: the headline whole, the standfirst and body cut to
+// up to two fragments around the matches.
+const (
+	pgHeadlineOpts = `StartSel=` + markOpen + `, StopSel=` + markClose + `, HighlightAll=true`
+	pgSnippetOpts  = `StartSel=` + markOpen + `, StopSel=` + markClose +
+		`, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`
+)
+
+// pgSnippets runs ts_headline only for one page of hits, as it re-reads
+// each text whole.
+const pgSnippets = `SELECT a.id,
+       ts_headline('simple', a.headline, q.query, $2),
+       ts_headline('simple', a.standfirst, q.query, $3),
+       ts_headline('simple', a.body, q.query, $3)
+  FROM articles a CROSS JOIN plainto_tsquery('simple', $1) AS q(query)
+ WHERE a.id IN (`
+
+func (postgresSearch) marked(ctx context.Context, s *Store, arg any, ids []int64) (map[int64][3]string, error) {
+	args := []any{arg, pgHeadlineOpts, pgSnippetOpts}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	rows, err := s.read.QueryContext(ctx, pgSnippets+placeholders(4, len(ids))+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64][3]string, len(ids))
+	err = scanEach(rows, func(r *sql.Rows) error {
+		var id int64
+		var m [3]string
+		err := r.Scan(&id, &m[0], &m[1], &m[2])
+		out[id] = m
+		return err
+	})
+	return out, err
+}

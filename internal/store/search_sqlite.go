@@ -1,0 +1,71 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+)
+
+// sqliteSearch searches the FTS5 index articles_fts (migration 0006),
+// which triggers keep in step with articles.
+type sqliteSearch struct{}
+
+func (sqliteSearch) from() string {
+	return `articles_fts JOIN articles a ON a.id = articles_fts.rowid`
+}
+
+func (sqliteSearch) match() string { return `articles_fts MATCH ?` }
+
+func (sqliteSearch) matchArg(terms []string) any { return fts5Query(terms) }
+
+// order puts stories with a word in the headline first, then ranks by
+// bm25 weighing a headline match ten times one in the body, and one in the
+// standfirst three times (bm25 is lower for better matches). The first
+// key is needed because bm25 adds weighted counts before it saturates: a
+// long body repeating a word would otherwise outrank a headline. bm25
+// with only the headline weighted is below zero exactly when the headline
+// matches.
+func (sqliteSearch) order() string {
+	return `bm25(articles_fts, 1.0, 0.0, 0.0) < 0 DESC, bm25(articles_fts, 10.0, 3.0, 1.0)`
+}
+
+// fts5Query writes terms as FTS5 strings, which the engine reads as words
+// to find, never as syntax: "AND", "NEAR(" or "col:x" inside quotes are
+// only text. Space between strings means all must match.
+func fts5Query(terms []string) string {
+	quoted := make([]string, len(terms))
+	for i, t := range terms {
+		quoted[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+	}
+	return strings.Join(quoted, " ")
+}
+
+// The snippets: the headline whole, the standfirst and body cut to about
+// this many words around the best matches.
+const sqliteSnippets = `SELECT rowid,
+       highlight(articles_fts, 0, $2, $3),
+       snippet(articles_fts, 1, $2, $3, '…', 24),
+       snippet(articles_fts, 2, $2, $3, '…', 32)
+  FROM articles_fts
+ WHERE articles_fts MATCH $1 AND rowid = $4`
+
+// marked asks the index for each hit's snippets, one at a time: FTS5
+// computes them only for the row asked for, so a page costs ten small
+// lookups instead of snippets for every match.
+func (sqliteSearch) marked(ctx context.Context, s *Store, arg any, ids []int64) (map[int64][3]string, error) {
+	out := make(map[int64][3]string, len(ids))
+	for _, id := range ids {
+		var got int64
+		var m [3]string
+		err := s.read.QueryRowContext(ctx, sqliteSnippets, arg, markOpen, markClose, id).Scan(&got, &m[0], &m[1], &m[2])
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // edited between the page query and this one
+		}
+		if err != nil {
+			return nil, err
+		}
+		out[id] = m
+	}
+	return out, nil
+}
