@@ -30,19 +30,25 @@ type app struct {
 // smallPictures keep the demo's generated photos cheap in tests.
 var smallPictures = demo.Options{Width: 320, Height: 180, VariantWidths: []int{160}}
 
+// newApp builds the site over a seeded demo newsroom, on the fixed clock.
 func newApp(t testing.TB, st *store.Store) *app {
+	t.Helper()
+	return newAppAt(t, st, func() time.Time { return now })
+}
+
+// newAppAt is newApp on a clock of the test's choosing, such as time.Now
+// for browser tests that wait for the scheduler.
+func newAppAt(t testing.TB, st *store.Store, clock func() time.Time) *app {
 	t.Helper()
 	ctx := context.Background()
 	media, err := disk.New(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := demo.Seed(ctx, st, media, now, smallPictures); err != nil {
+	if _, err := demo.Seed(ctx, st, media, clock(), smallPictures); err != nil {
 		t.Fatal(err)
 	}
-	clock := func() time.Time { return now }
-	log := testLogger(t)
-	built, err := server.Build(ctx, server.Deps{Store: st, Media: media, Log: log, Now: clock})
+	built, err := server.Build(ctx, server.Deps{Store: st, Media: media, Log: testLogger(t), Now: clock})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,11 +14,9 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"github.com/datelinenews/dateline/internal/blob/disk"
 	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/demo"
 	"github.com/datelinenews/dateline/internal/people"
-	"github.com/datelinenews/dateline/internal/server"
 	"github.com/datelinenews/dateline/internal/store/storetest"
 	"github.com/datelinenews/dateline/internal/testenv"
 )
@@ -29,34 +27,22 @@ import (
 // it, and the reply (from a now known commenter) appears at once, threaded.
 func TestBrowserCommentModeration(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.OpenSQLite(t)
-	media, err := disk.New(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Seed(ctx, st, media, time.Now(), smallPictures); err != nil {
-		t.Fatal(err)
-	}
 	// The real clock, which the test moves ahead instead of waiting while
 	// a "reader" types: the form refuses what comes faster than a person.
 	var ahead atomic.Int64
 	clock := func() time.Time { return time.Now().Add(time.Duration(ahead.Load())) }
 	typed := func() { ahead.Add(int64(comment.MinFill + time.Second)) }
-	built, err := server.Build(ctx, server.Deps{Store: st, Media: media, Log: testLogger(t), Now: clock})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := newAppAt(t, storetest.OpenSQLite(t), clock)
+	built := a.built
 	srv := httptest.NewServer(built.Handler)
 	t.Cleanup(srv.Close)
-	a := &app{st: st, handler: built.Handler, articles: built.Articles, built: built}
 	editor := a.addUser(t, "moderator@example.org", people.Editor)
 	story := a.open(t)[0]
 	storyURL := srv.URL + story.Path(demo.Site.Location())
 
 	b, requests := testenv.Browser(t)
-	// The site scrolls smoothly unless the reader asks for less motion;
-	// a click aimed mid-scroll would miss its button.
-	err = chromedp.Do(b, chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+	// Reduced motion: a click must never be aimed at a page still scrolling.
+	err := chromedp.Do(b, chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tgt, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 			Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}})
 		return err
@@ -98,7 +84,7 @@ func TestBrowserCommentModeration(t *testing.T) {
 	if notice := text(".held-notice"); !strings.Contains(notice, "Your comment is awaiting moderation") {
 		t.Fatalf("after posting: %q", notice)
 	}
-	held, err := st.ListComments(ctx, story.ID, comment.Pending)
+	held, err := a.st.ListComments(ctx, story.ID, comment.Pending)
 	if err != nil || len(held) != 1 {
 		t.Fatalf("held comments: %v, %v", held, err)
 	}
@@ -137,7 +123,7 @@ func TestBrowserCommentModeration(t *testing.T) {
 		t.Errorf("reply form title %q", title)
 	}
 	post("reply", "Answering myself: it reopened on Sunday.", "li.comment.depth-2")
-	replies, err := st.ListComments(ctx, story.ID, comment.Approved)
+	replies, err := a.st.ListComments(ctx, story.ID, comment.Approved)
 	if err != nil || len(replies) != 2 || replies[1].ParentID != held[0].ID {
 		t.Fatalf("after replying, approved comments: %+v, %v", replies, err)
 	}

@@ -11,11 +11,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/datelinenews/dateline/internal/article"
-	"github.com/datelinenews/dateline/internal/blob/disk"
 	"github.com/datelinenews/dateline/internal/demo"
 	"github.com/datelinenews/dateline/internal/people"
 	"github.com/datelinenews/dateline/internal/schedule"
-	"github.com/datelinenews/dateline/internal/server"
 	"github.com/datelinenews/dateline/internal/store/storetest"
 	"github.com/datelinenews/dateline/internal/testenv"
 )
@@ -26,25 +24,14 @@ import (
 // added afterwards shows on the public article.
 func TestBrowserNewsCycle(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.OpenSQLite(t)
-	media, err := disk.New(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Seed(ctx, st, media, time.Now(), smallPictures); err != nil {
-		t.Fatal(err)
-	}
-	built, err := server.Build(ctx, server.Deps{Store: st, Media: media, Log: testLogger(t), Now: time.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := newAppAt(t, storetest.OpenSQLite(t), time.Now)
+	built := a.built
 	jobs, stop := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() { schedule.Run(jobs, testLogger(t), built.Jobs...); close(done) }()
 	t.Cleanup(func() { stop(); <-done })
 	srv := httptest.NewServer(built.Handler)
 	t.Cleanup(srv.Close)
-	a := &app{st: st, handler: built.Handler, articles: built.Articles, built: built}
 	writer := a.addUser(t, "writer@example.org", people.Contributor)
 	editor := a.addUser(t, "editor@example.org", people.Editor)
 
