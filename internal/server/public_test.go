@@ -332,3 +332,13 @@ func TestCanonicalURL(t *testing.T) {
 	}
 	_ = a
 }
+
+// TestSupportCallToAction: "Support <site name>" at the top of every
+// article and again after its body.
+func TestSupportCallToAction(t *testing.T) {
+	a := newApp(t, storetest.OpenSQLite(t))
+	page := body(t, a.get(t, a.published(t)[0].Path(kabul())))
+	if n := strings.Count(page, ">Support "+demo.Site.Name+"</a>"); n != 2 {
+		t.Errorf("support links on the article: %d, want 2 (top and after the body)", n)
+	}
+}
