@@ -342,3 +342,21 @@ func TestSupportCallToAction(t *testing.T) {
 		t.Errorf("support links on the article: %d, want 2 (top and after the body)", n)
 	}
 }
+
+// TestSharingCards: OpenGraph and Twitter tags, one canonical link.
+func TestSharingCards(t *testing.T) {
+	a := newApp(t, storetest.OpenSQLite(t))
+	story := a.published(t)[0]
+	page := body(t, a.get(t, story.Path(kabul())))
+	for _, want := range []string{`<meta property="og:type" content="article">`, `<meta property="og:image" content="http://example.com/media/`,
+		`<meta name="twitter:card" content="summary_large_image">`, `<meta property="og:site_name" content="` + demo.Site.Name + `">`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("article lacks %s", want)
+		}
+	}
+	for _, path := range []string{"/", story.Path(kabul()), story.Section.Path(), "/about/"} {
+		if n := strings.Count(body(t, a.get(t, path)), `rel="canonical"`); n != 1 {
+			t.Errorf("%s has %d canonical links, want 1", path, n)
+		}
+	}
+}

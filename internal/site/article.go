@@ -128,6 +128,10 @@ func (h *Handler) articlePage(r *http.Request, a article.Article, loc *time.Loca
 	}
 	l.Lang, l.Dir = a.Language, render.Dir(a.Language)
 	l.InSection = a.Section.Path()
+	l.ShareType = "article"
+	if pic := picture(a.FeaturedImage); pic != nil {
+		l.ShareImage = l.Origin + pic.Src
+	}
 	p := ArticlePage{Layout: l, Story: teaser(a, l.Site), Body: sanitize.Article(a.Body), Tags: a.Tags}
 	if a.UpdatedAt.Sub(a.PublishedAt) > updateGrace {
 		u := a.UpdatedAt.In(loc)

@@ -24,6 +24,9 @@ type Layout struct {
 	Description string
 	Canonical   string // absolute URL
 	Origin      string // scheme://host of this site, for absolute links
+	// Sharing cards (OpenGraph, Twitter): the kind of page and its picture.
+	ShareType  string // "website" or "article"
+	ShareImage string // absolute URL, or empty
 	Sections    []section.Section
 	Pages       []page.Page
 	Current     string // path of the page, to mark its navigation entry aria-current="page"
@@ -85,7 +88,7 @@ func (h *Handler) layout(ctx context.Context, r *http.Request, title, descriptio
 	}
 	return Layout{
 		Site: site, Lang: site.Language, Dir: render.Dir(site.Language),
-		Title: full, Description: description, Canonical: h.absURL(r, r.URL.EscapedPath()), Origin: h.absURL(r, ""),
+		Title: full, Description: description, Canonical: h.absURL(r, r.URL.EscapedPath()), Origin: h.absURL(r, ""), ShareType: "website",
 		Sections: sections, Pages: pages, Current: r.URL.Path,
 		Year: h.Now().In(site.Location()).Year(),
 	}, nil
