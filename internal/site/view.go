@@ -27,12 +27,12 @@ type Layout struct {
 	// Sharing cards (OpenGraph, Twitter): the kind of page and its picture.
 	ShareType  string // "website" or "article"
 	ShareImage string // absolute URL, or empty
-	Sections    []section.Section
-	Pages       []page.Page
-	Current     string // path of the page, to mark its navigation entry aria-current="page"
-	InSection   string // path of the section the page belongs to (aria-current="true")
-	Feeds       []FeedLink
-	Year        int
+	Sections   []section.Section
+	Pages      []page.Page
+	Current    string // path of the page, to mark its navigation entry aria-current="page"
+	InSection  string // path of the section the page belongs to (aria-current="true")
+	Feeds      []FeedLink
+	Year       int
 }
 
 // Teaser is an article as shown in lists and at the top of its own page.
