@@ -102,8 +102,26 @@ func TestCorrectionInStructuredData(t *testing.T) {
 		} `json:"correction"`
 		DateModified string `json:"dateModified"`
 	}
-	if err := json.Unmarshal([]byte(m[1]), &doc); err != nil {
+	var graph struct {
+		Context string            `json:"@context"`
+		Graph   []json.RawMessage `json:"@graph"`
+	}
+	if err := json.Unmarshal([]byte(m[1]), &graph); err != nil || len(graph.Graph) != 2 || graph.Context != "https://schema.org" {
+		t.Fatalf("JSON-LD graph: %v, %d items", err, len(graph.Graph))
+	}
+	if err := json.Unmarshal(graph.Graph[0], &doc); err != nil {
 		t.Fatal(err)
+	}
+	var crumbs struct {
+		Type  string `json:"@type"`
+		Items []struct {
+			Name string `json:"name"`
+			Item string `json:"item"`
+		} `json:"itemListElement"`
+	}
+	if err := json.Unmarshal(graph.Graph[1], &crumbs); err != nil || crumbs.Type != "BreadcrumbList" || len(crumbs.Items) != 3 ||
+		crumbs.Items[1].Name != story.Section.Name || !strings.HasSuffix(crumbs.Items[2].Item, story.Path(kabul())) {
+		t.Errorf("breadcrumbs = %+v, %v", crumbs, err)
 	}
 	if doc.Type != "NewsArticle" || doc.Headline != story.Headline || len(doc.Correction) != 1 ||
 		doc.Correction[0].Type != "CorrectionComment" || !strings.Contains(doc.Correction[0].Text, "40 metres") {

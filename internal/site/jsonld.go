@@ -33,7 +33,7 @@ func structuredData(p ArticlePage, l Layout, a article.Article) template.JS {
 		"articleSection":   a.Section.Name,
 		"inLanguage":       a.Language,
 		"mainEntityOfPage": l.Canonical,
-		"publisher":        thing{"@type": "Organization", "name": l.Site.Name},
+		"publisher":        publisher(l),
 		"commentCount":     a.CommentCount,
 	}
 	if img := p.Story.Image; img != nil {
@@ -46,9 +46,25 @@ func structuredData(p ArticlePage, l Layout, a article.Article) template.JS {
 	if len(notes) > 0 {
 		doc["correction"] = notes
 	}
-	out, err := json.Marshal(doc)
+	// The breadcrumb trail search engines show: front page, section, story.
+	crumbs := thing{"@type": "BreadcrumbList", "itemListElement": []thing{
+		{"@type": "ListItem", "position": 1, "name": l.Site.Name, "item": base + "/"},
+		{"@type": "ListItem", "position": 2, "name": a.Section.Name, "item": base + a.Section.Path()},
+		{"@type": "ListItem", "position": 3, "name": a.Headline, "item": l.Canonical},
+	}}
+	delete(doc, "@context")
+	out, err := json.Marshal(thing{"@context": "https://schema.org", "@graph": []thing{doc, crumbs}})
 	if err != nil {
 		return ""
 	}
 	return template.JS(out)
+}
+
+// publisher names the newsroom, with its logo when the site has one.
+func publisher(l Layout) map[string]any {
+	p := map[string]any{"@type": "Organization", "name": l.Site.Name, "url": l.Origin + "/"}
+	if l.Site.Logo != "" {
+		p["logo"] = map[string]any{"@type": "ImageObject", "url": l.Origin + l.Site.Logo}
+	}
+	return p
 }
