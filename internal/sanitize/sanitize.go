@@ -37,11 +37,11 @@ var articlePolicy = func() *bluemonday.Policy {
 // Article renders a story's or a page's Markdown body to safe HTML.
 func Article(markdown string) template.HTML {
 	var buf bytes.Buffer
-	if err := articleMarkdown.Convert([]byte(markdown), &buf); err != nil {
+	if err := articleMarkdown.Convert([]byte(markVideos(markdown)), &buf); err != nil {
 		// goldmark only fails when the writer fails; a bytes.Buffer does not.
 		return template.HTML(template.HTMLEscapeString(markdown))
 	}
-	return template.HTML(articlePolicy.SanitizeBytes(buf.Bytes()))
+	return template.HTML(expandVideos(articlePolicy.Sanitize(buf.String())))
 }
 
 // Plain strips every tag from a Markdown or HTML string, for descriptions

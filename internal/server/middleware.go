@@ -97,7 +97,9 @@ func recoverPanics(log *slog.Logger) Middleware {
 // from another origin, which also guarantees readers make no third-party requests.
 func securityHeaders(next http.Handler) http.Handler {
 	const csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
-		"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+		"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'; " +
+		// Only the click-to-load video players, and only after a reader presses play.
+		"frame-src https://www.youtube-nocookie.com https://player.vimeo.com"
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Security-Policy", csp)
