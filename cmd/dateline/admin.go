@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/datelinenews/dateline/internal/config"
 	"github.com/datelinenews/dateline/internal/people"
 )
 
@@ -152,17 +153,18 @@ func readPassword(env *environment) (string, error) {
 // cannot sign in: the way back in for a newsroom whose only admin forgot
 // their password, as it needs shell access to the server, not the desk.
 func runResetPassword(ctx context.Context, env *environment, args []string) error {
-	var email, site string
-	defaultURL := env.getenv("DATELINE_URL")
-	if defaultURL == "" {
-		defaultURL = "http://127.0.0.1:8080"
-	}
+	var email string
 	cfg, err := loadConfig(env, "user reset-password", "user reset-password --email E [--url http://127.0.0.1:8080]\n\nPrints a link that signs the user in once, within an hour, to choose a new password.", false, args, func(fs *flag.FlagSet) {
 		fs.StringVar(&email, "email", "", "the user's email address")
-		fs.StringVar(&site, "url", defaultURL, "the site's address as staff reach it, for the link (env DATELINE_URL)")
 	})
 	if err != nil {
 		return err
+	}
+	// --url (or DATELINE_URL) is the one setting for the site's address;
+	// without it, the address `dateline serve` listens on by default.
+	site := cfg.URL
+	if site == "" {
+		site = "http://" + config.Defaults().Addr
 	}
 	base, err := siteURL(site)
 	if err != nil {

@@ -50,7 +50,7 @@ var settings = []setting{
 	{flag: "database", env: "DATELINE_DATABASE", usage: "PostgreSQL URL (postgres://…); empty uses SQLite in the data folder", str: func(c *Config) *string { return &c.Database }},
 	{flag: "no-demo", env: "DATELINE_NO_DEMO", usage: "do not create the demo newsroom on an empty database", serveOnly: true, boolean: func(c *Config) *bool { return &c.NoDemo }},
 	{flag: "log-format", env: "DATELINE_LOG_FORMAT", usage: "log format: text or json", serveOnly: true, str: func(c *Config) *string { return &c.LogFormat }},
-	{flag: "url", env: "DATELINE_URL", usage: "the site's public address, e.g. https://news.example.org, for canonical links and feeds; empty: the address each request used", serveOnly: true, str: func(c *Config) *string { return &c.URL }},
+	{flag: "url", env: "DATELINE_URL", usage: "the site's public address, e.g. https://news.example.org, for canonical links, feeds and sign-in links; empty: the address each request used", str: func(c *Config) *string { return &c.URL }},
 	{flag: "trusted-proxies", env: "DATELINE_TRUSTED_PROXIES", usage: "comma-separated addresses or CIDR ranges of reverse proxies to trust for X-Forwarded-For/-Proto", serveOnly: true, str: func(c *Config) *string { return &c.TrustedProxies }},
 }
 
@@ -105,13 +105,13 @@ func (c Config) Validate(serve bool) error {
 		if _, err := web.ParseProxies(c.TrustedProxies); err != nil {
 			problems = append(problems, fmt.Sprintf("--trusted-proxies %q: %v", c.TrustedProxies, err))
 		}
-		if c.URL != "" {
-			if u, err := url.Parse(c.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
-				problems = append(problems, fmt.Sprintf("--url %q: give the site's address only, like https://news.example.org", c.URL))
-			}
-		}
 		if c.LogFormat != "text" && c.LogFormat != "json" {
 			problems = append(problems, fmt.Sprintf("--log-format %q: use text or json", c.LogFormat))
+		}
+	}
+	if c.URL != "" {
+		if u, err := url.Parse(c.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
+			problems = append(problems, fmt.Sprintf("--url %q: give the site's address only, like https://news.example.org", c.URL))
 		}
 	}
 	if c.Database != "" && !store.IsPostgresURL(c.Database) {
