@@ -49,6 +49,9 @@ func (s *Store) SearchArticles(ctx context.Context, q article.SearchQuery) (arti
 	if len(terms) == 0 {
 		return article.SearchResult{}, nil
 	}
+	if q.Limit <= 0 {
+		q.Limit = 10
+	}
 	eng := s.searchEngine()
 	arg := eng.matchArg(terms)
 	from, where, args, argN := searchSQL(eng, q, arg)
@@ -86,7 +89,10 @@ func searchSQL(eng searchEngine, q article.SearchQuery, arg any) (from, where st
 	return eng.from(), where, args, "$" + strconv.Itoa(len(args))
 }
 
-// searchPage returns the ids of one page of matches, in rank order.
+// searchPage returns the ids of one page of matches, in rank order. (The
+// count cannot ride along as COUNT(*) OVER (): SQLite refuses FTS5's bm25
+// beside a window function, and a CTE around it measured no faster than
+// two queries.)
 func (s *Store) searchPage(ctx context.Context, query string, args []any, q article.SearchQuery) ([]int64, error) {
 	n := len(args)
 	query = `SELECT a.id FROM ` + query + fmt.Sprintf(", a.published_at DESC, a.id DESC LIMIT $%d OFFSET $%d", n+1, n+2)
