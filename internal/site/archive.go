@@ -31,41 +31,25 @@ const archivePageSize = 10
 
 // Section serves a section front.
 func (h *Handler) Section(w http.ResponseWriter, r *http.Request) error {
-	s, err := pathSlug(r)
-	if err != nil {
-		return err
-	}
-	sec, err := h.Content.SectionBySlug(r.Context(), s)
-	if err != nil {
-		return err
-	}
-	return h.archive(w, r, "Section", sec.Name, sec.Description, article.Filter{SectionID: sec.ID})
+	return h.archiveOf(w, r, h.sectionSource)
 }
 
 // Tag serves a tag archive.
 func (h *Handler) Tag(w http.ResponseWriter, r *http.Request) error {
-	s, err := pathSlug(r)
-	if err != nil {
-		return err
-	}
-	tag, err := h.Content.TagBySlug(r.Context(), s)
-	if err != nil {
-		return err
-	}
-	return h.archive(w, r, "Tag", tag.Name, "", article.Filter{TagID: tag.ID})
+	return h.archiveOf(w, r, h.tagSource)
 }
 
 // Author serves an author's archive, with the author's bio.
 func (h *Handler) Author(w http.ResponseWriter, r *http.Request) error {
-	s, err := pathSlug(r)
+	return h.archiveOf(w, r, h.authorSource)
+}
+
+func (h *Handler) archiveOf(w http.ResponseWriter, r *http.Request, src func(*http.Request) (feedSource, error)) error {
+	s, err := src(r)
 	if err != nil {
 		return err
 	}
-	au, err := h.Content.AuthorBySlug(r.Context(), s)
-	if err != nil {
-		return err
-	}
-	return h.archive(w, r, "Author", au.Name, au.Bio, article.Filter{AuthorID: au.ID})
+	return h.archive(w, r, s.Kind, s.Name, s.Intro, s.Filter)
 }
 
 func (h *Handler) archive(w http.ResponseWriter, r *http.Request, kind, name, intro string, f article.Filter) error {

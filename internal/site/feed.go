@@ -60,10 +60,55 @@ type FeedStore interface {
 
 // feedSource is what a feed follows: the whole site, a section, a tag or an author.
 type feedSource struct {
+	Kind        string // "Section", "Tag", "Author"; "" for the whole site
 	Name        string // "" for the whole site
+	Intro       string // shown under the archive's heading
 	Description string
 	Path        string // the page the feed follows
 	Filter      article.Filter
+}
+
+// The three kinds of archive, resolved from {slug} once for both their
+// pages and their feeds.
+func (h *Handler) sectionSource(r *http.Request) (feedSource, error) {
+	s, err := pathSlug(r)
+	if err != nil {
+		return feedSource{}, err
+	}
+	sec, err := h.Content.SectionBySlug(r.Context(), s)
+	return feedSource{Kind: "Section", Name: sec.Name, Intro: sec.Description, Description: sec.Description,
+		Path: sec.Path(), Filter: article.Filter{SectionID: sec.ID}}, err
+}
+
+func (h *Handler) tagSource(r *http.Request) (feedSource, error) {
+	s, err := pathSlug(r)
+	if err != nil {
+		return feedSource{}, err
+	}
+	tag, err := h.Content.TagBySlug(r.Context(), s)
+	return feedSource{Kind: "Tag", Name: tag.Name, Description: "Stories tagged " + tag.Name,
+		Path: tag.Path(), Filter: article.Filter{TagID: tag.ID}}, err
+}
+
+func (h *Handler) authorSource(r *http.Request) (feedSource, error) {
+	s, err := pathSlug(r)
+	if err != nil {
+		return feedSource{}, err
+	}
+	au, err := h.Content.AuthorBySlug(r.Context(), s)
+	return feedSource{Kind: "Author", Name: au.Name, Intro: au.Bio, Description: "Stories by " + au.Name,
+		Path: au.Path(), Filter: article.Filter{AuthorID: au.ID}}, err
+}
+
+// sourceFeed serves the feed of an archive resolved by src.
+func (h *Handler) sourceFeed(f FeedFormat, src func(*http.Request) (feedSource, error)) web.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		s, err := src(r)
+		if err != nil {
+			return err
+		}
+		return h.storyFeed(w, r, f, s)
+	}
 }
 
 // SiteFeed serves the newest stories of the whole site.
@@ -74,52 +119,13 @@ func (h *Handler) SiteFeed(f FeedFormat) web.HandlerFunc {
 }
 
 // SectionFeed serves the newest stories of a section.
-func (h *Handler) SectionFeed(f FeedFormat) web.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		s, err := pathSlug(r)
-		if err != nil {
-			return err
-		}
-		sec, err := h.Content.SectionBySlug(r.Context(), s)
-		if err != nil {
-			return err
-		}
-		return h.storyFeed(w, r, f, feedSource{Name: sec.Name, Description: sec.Description, Path: sec.Path(),
-			Filter: article.Filter{SectionID: sec.ID}})
-	}
-}
+func (h *Handler) SectionFeed(f FeedFormat) web.HandlerFunc { return h.sourceFeed(f, h.sectionSource) }
 
 // TagFeed serves the newest stories with a tag.
-func (h *Handler) TagFeed(f FeedFormat) web.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		s, err := pathSlug(r)
-		if err != nil {
-			return err
-		}
-		tag, err := h.Content.TagBySlug(r.Context(), s)
-		if err != nil {
-			return err
-		}
-		return h.storyFeed(w, r, f, feedSource{Name: tag.Name, Description: "Stories tagged " + tag.Name,
-			Path: tag.Path(), Filter: article.Filter{TagID: tag.ID}})
-	}
-}
+func (h *Handler) TagFeed(f FeedFormat) web.HandlerFunc { return h.sourceFeed(f, h.tagSource) }
 
 // AuthorFeed serves the newest stories of an author.
-func (h *Handler) AuthorFeed(f FeedFormat) web.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		s, err := pathSlug(r)
-		if err != nil {
-			return err
-		}
-		au, err := h.Content.AuthorBySlug(r.Context(), s)
-		if err != nil {
-			return err
-		}
-		return h.storyFeed(w, r, f, feedSource{Name: au.Name, Description: "Stories by " + au.Name,
-			Path: au.Path(), Filter: article.Filter{AuthorID: au.ID}})
-	}
-}
+func (h *Handler) AuthorFeed(f FeedFormat) web.HandlerFunc { return h.sourceFeed(f, h.authorSource) }
 
 func (h *Handler) storyFeed(w http.ResponseWriter, r *http.Request, f FeedFormat, src feedSource) error {
 	ctx := r.Context()
