@@ -1,0 +1,158 @@
+package markup
+
+import (
+	"html"
+	"regexp"
+	"strings"
+)
+
+// scOpen matches an opening shortcode tag at the start of the text:
+// [name], [name attr="v" …], [name … /].
+var scOpen = regexp.MustCompile(`^\[([A-Za-z][A-Za-z0-9_-]*)((?:\s[^\[\]]*?)?)\s*(/?)\]`)
+
+// knownShortcodes are those of WordPress itself.
+var knownShortcodes = map[string]bool{
+	"caption": true, "wp_caption": true, "embed": true, "video": true, "audio": true,
+	"gallery": true, "playlist": true,
+}
+
+// shortcodes replaces every shortcode in s with HTML the converter
+// understands, or removes it. Brackets that are only text ("[sic]",
+// "[Updated at 3pm]") are left alone: an unknown name counts as a
+// shortcode only when it has key=value attributes, a closing tag, or a
+// plugin-like name with "-" or "_".
+func (c *converter) shortcodes(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '[')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		if lit, rest, ok := escapedShortcode(s); ok {
+			b.WriteString(lit)
+			s = rest
+			continue
+		}
+		out, rest, ok := c.shortcode(s)
+		if !ok {
+			b.WriteByte('[')
+			s = s[1:]
+			continue
+		}
+		b.WriteString(out)
+		s = rest
+	}
+}
+
+// escapedShortcode reads [[name]], which WordPress shows as [name].
+func escapedShortcode(s string) (lit, rest string, ok bool) {
+	if !strings.HasPrefix(s, "[[") {
+		return "", s, false
+	}
+	m := scOpen.FindString(s[1:])
+	if m == "" || !strings.HasPrefix(s[1+len(m):], "]") {
+		return "", s, false
+	}
+	return m, s[2+len(m):], true
+}
+
+// shortcode converts the shortcode at the start of s, if there is one.
+func (c *converter) shortcode(s string) (out, rest string, ok bool) {
+	m := scOpen.FindStringSubmatchIndex(s)
+	if m == nil {
+		return "", s, false
+	}
+	name := strings.ToLower(s[m[2]:m[3]])
+	rawAttrs := s[m[4]:m[5]]
+	rest = s[m[1]:]
+	content, closed := "", false
+	if m[7] == m[6] { // not self-closing: look for [/name]
+		if j := strings.Index(strings.ToLower(rest), "[/"+name+"]"); j >= 0 {
+			content, rest, closed = rest[:j], rest[j+len(name)+3:], true
+		}
+	}
+	if !knownShortcodes[name] && !closed && !strings.Contains(rawAttrs, "=") && !strings.ContainsAny(name, "-_") {
+		return "", s, false
+	}
+	return c.expand(name, parseAttrs(rawAttrs), content), rest, true
+}
+
+func (c *converter) expand(name string, attrs map[string]string, content string) string {
+	switch name {
+	case "caption", "wp_caption":
+		return captionShortcode(attrs, content)
+	case "embed":
+		u := strings.TrimSpace(html.UnescapeString(content))
+		if u == "" {
+			return ""
+		}
+		return embedMarker(u)
+	case "video":
+		return mediaShortcode("video", attrs, "src", "mp4", "m4v", "webm", "ogv", "mov", "wmv", "flv")
+	case "audio":
+		return mediaShortcode("audio", attrs, "src", "mp3", "m4a", "ogg", "oga", "wav", "wma", "flac")
+	case "gallery":
+		return c.galleryShortcode(attrs)
+	}
+	c.warn("shortcode [" + name + "] removed")
+	return c.shortcodes(content) // an enclosing shortcode's own text stays
+}
+
+// captionImage splits [caption] content into the image (perhaps linked)
+// and the caption text after it.
+var captionImage = regexp.MustCompile(`(?is)^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$`)
+
+func captionShortcode(attrs map[string]string, content string) string {
+	img, caption := content, ""
+	if m := captionImage.FindStringSubmatch(content); m != nil {
+		img, caption = m[1], m[2]
+	}
+	if a := attrs["caption"]; a != "" { // the form before WordPress 3.4
+		caption = a
+	}
+	return "<figure>" + img + "<figcaption>" + strings.TrimSpace(caption) + "</figcaption></figure>"
+}
+
+// mediaShortcode turns [video]/[audio] into the element, from the first
+// source attribute set.
+func mediaShortcode(tag string, attrs map[string]string, keys ...string) string {
+	for _, k := range keys {
+		if u := attrs[k]; u != "" {
+			return "<" + tag + ` src="` + html.EscapeString(html.UnescapeString(u)) + `"></` + tag + ">"
+		}
+	}
+	return ""
+}
+
+// scAttr matches one attribute: key="v", key='v', key=v or a bare value.
+var scAttr = regexp.MustCompile(`([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)|"[^"]*"|'[^']*'|\S+`)
+
+// parseAttrs reads shortcode attributes; keys are lower-cased. Curly
+// quotes, which WordPress's texturize sometimes saved into posts, count as
+// straight ones.
+func parseAttrs(s string) map[string]string {
+	s = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2033", `"`, "\u2018", "'", "\u2019", "'").Replace(s)
+	out := map[string]string{}
+	for _, m := range scAttr.FindAllStringSubmatch(s, -1) {
+		switch {
+		case m[1] != "":
+			out[strings.ToLower(m[1])] = m[2]
+		case m[3] != "":
+			out[strings.ToLower(m[3])] = m[4]
+		case m[5] != "":
+			out[strings.ToLower(m[5])] = m[6]
+		}
+	}
+	return out
+}
+
+// autoEmbedLine is a line holding only an address, which WordPress turns
+// into an embed in classic posts.
+var autoEmbedLine = regexp.MustCompile(`(?m)^[ \t]*(https?://[^\s<>"]+)[ \t]*$`)
+
+func autoEmbed(s string) string {
+	return autoEmbedLine.ReplaceAllString(s, `<x-dl-embed url="$1"></x-dl-embed>`)
+}
