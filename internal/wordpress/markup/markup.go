@@ -6,6 +6,7 @@
 //
 //   - an image is ![alt](src) in a paragraph of its own (or inline, where
 //     the post had it inside text); a linked image is [![alt](src)](href);
+//
 //   - a captioned image (and anything else captioned: a table, a gallery,
 //     an embed) is wrapped in raw HTML, the image itself staying Markdown:
 //
@@ -18,10 +19,13 @@
 //
 //   - a gallery is its images one after the other, each as above, the
 //     whole wrapped in one more <figure> when the gallery has a caption;
+//
 //   - a YouTube or Vimeo video is its address alone on a line, which
 //     Dateline shows as a click-to-load player; other embeds are links;
+//
 //   - an uploaded video or audio file is a link, [Video: name.mp4](src),
 //     because Dateline's HTML policy allows no <video> or <audio> element;
+//
 //   - a table with a header row and plain cells is a GFM table, any other
 //     table is kept as HTML (without classes or styles).
 package markup
