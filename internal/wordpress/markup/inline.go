@@ -269,8 +269,10 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // escapeText escapes plain text for Markdown, collapsing white space.
 func escapeText(s string) string {
 	var b strings.Builder
-	for i, r := range s {
-		b.WriteString(escapeRune(r, s[i+utf8.RuneLen(r):]))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(escapeRune(r, s[i+size:]))
+		i += size
 	}
 	return b.String()
 }

@@ -65,12 +65,12 @@ func (c *converter) shortcode(s string) (out, rest string, ok bool) {
 	if m == nil {
 		return "", s, false
 	}
-	name := strings.ToLower(s[m[2]:m[3]])
+	name := asciiLower(s[m[2]:m[3]])
 	rawAttrs := s[m[4]:m[5]]
 	rest = s[m[1]:]
 	content, closed := "", false
 	if m[7] == m[6] { // not self-closing: look for [/name]
-		if j := strings.Index(strings.ToLower(rest), "[/"+name+"]"); j >= 0 {
+		if j := strings.Index(asciiLower(rest), "[/"+name+"]"); j >= 0 {
 			content, rest, closed = rest[:j], rest[j+len(name)+3:], true
 		}
 	}
@@ -155,4 +155,15 @@ var autoEmbedLine = regexp.MustCompile(`(?m)^[ \t]*(https?://[^\s<>"]+)[ \t]*$`)
 
 func autoEmbed(s string) string {
 	return autoEmbedLine.ReplaceAllString(s, `<x-dl-embed url="$1"></x-dl-embed>`)
+}
+
+// asciiLower lower-cases ASCII letters only, so byte offsets stay valid.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
