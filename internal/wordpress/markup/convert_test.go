@@ -33,6 +33,7 @@ func TestClassic(t *testing.T) {
 	runCases(t, []convertCase{
 		{name: "autop paragraphs and line breaks", in: "First line\nsecond line.\n\nNew paragraph.",
 			want: "First line\\\nsecond line.\n\nNew paragraph."},
+		{name: "br before a newline is one break", in: "12 Harbor Street<br />\nPort Arden\n<br>Land", want: "12 Harbor Street\\\nPort Arden\\\n\\\nLand"},
 		{name: "explicit paragraphs", in: "<p>One</p>\n<p>Two &amp; three</p>", want: "One\n\nTwo & three"},
 		{name: "headings", in: "<h2>Background</h2>\n<h3>Issue #</h3>\nText", want: "## Background\n\n### Issue \\#\n\nText"},
 		{name: "emphasis", in: "A <strong>bold</strong> and <em>light</em> and <b>b</b> <i>i</i> word.",
@@ -124,6 +125,9 @@ func TestShortcodes(t *testing.T) {
 			want: "Write to us.", warnings: []string{"shortcode [contact-form-7] removed", "shortcode [donation_form] removed"}},
 		{name: "enclosing plugin shortcode keeps its text", in: "[su_note color=\"#f00\"]Important[/su_note]", want: "Important",
 			warnings: []string{"shortcode [su_note] removed"}},
+		{name: "unclosed inside an enclosing shortcode may close later", in: "[a-b x=\"1\"][c-d]in[/a-b] [c-d]t[/c-d]", want: "in t",
+			warnings: []string{"shortcode [a-b] removed", "shortcode [c-d] removed"}},
+		{name: "names are case-sensitive", in: "[Caption]", want: "\\[Caption\\]"},
 		{name: "brackets that are text", in: "He said [sic] it [Updated 3pm].", want: "He said \\[sic\\] it \\[Updated 3pm\\]."},
 		{name: "escaped shortcode", in: "Type [[gallery]] to show images.", want: "Type \\[gallery\\] to show images."},
 		{name: "curly quotes in attributes", in: "[gallery ids=\u201d21\u201d]", want: "![Alt B](https://news.example.org/wp-content/uploads/2026/08/b.jpg)"},

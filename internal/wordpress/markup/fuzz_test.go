@@ -29,8 +29,10 @@ func FuzzConvert(f *testing.F) {
 		f.Add(s)
 	}
 	opt := Options{
-		URL:        func(u string) string { return u },
-		Attachment: func(id string) (string, string, string, bool) { return "/m/" + id + ".jpg", "alt " + id, "<b>cap</b>", id != "2" },
+		URL: func(u string) string { return u },
+		Attachment: func(id string) (string, string, string, bool) {
+			return "/m/" + id + ".jpg", "alt " + id, "<b>cap</b>", id != "2"
+		},
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		r := Convert(in, opt)

@@ -68,6 +68,7 @@ func (c *converter) inline(b *strings.Builder, n *html.Node, x inl) {
 	switch n.Type {
 	case html.TextNode:
 		b.WriteString(c.text(n.Data))
+		c.afterBR = false
 		return
 	case html.ElementNode:
 	default:
@@ -76,6 +77,7 @@ func (c *converter) inline(b *strings.Builder, n *html.Node, x inl) {
 	if c.dropped(n) {
 		return
 	}
+	c.afterBR = n.Data == "br"
 	switch n.Data {
 	case "br":
 		b.WriteString(lineBreak)
@@ -255,6 +257,8 @@ func (c *converter) text(s string) string {
 		switch {
 		case c.autop && nl >= 2:
 			b.WriteString(parBreak)
+		case c.autop && nl == 1 && c.afterBR && b.Len() == 0:
+			b.WriteByte(' ') // "<br />\n" is one break: wpautop adds none after a <br>
 		case c.autop && nl == 1:
 			b.WriteString(lineBreak)
 		default:

@@ -67,7 +67,7 @@ type Result struct {
 
 // Convert turns one post's content into Markdown.
 func Convert(content string, opt Options) Result {
-	c := &converter{opt: opt, seen: map[string]bool{}}
+	c := &converter{opt: opt, seen: map[string]bool{}, unclosed: map[string]bool{}}
 	content = strings.ReplaceAll(strings.ReplaceAll(content, "\r\n", "\n"), "\x00", "")
 	blocky := strings.Contains(content, "<!-- wp:")
 	// Classic posts are stored without <p> tags: WordPress adds them when
@@ -91,6 +91,8 @@ type converter struct {
 	warnings []string
 	seen     map[string]bool
 	blocky   map[*html.Node]bool // memo for containsBlock
+	unclosed map[string]bool     // shortcodes with no closing tag further on
+	afterBR  bool                // the last inline node written was a <br>
 }
 
 // warn records a warning once.

@@ -65,13 +65,15 @@ func (c *converter) shortcode(s string) (out, rest string, ok bool) {
 	if m == nil {
 		return "", s, false
 	}
-	name := asciiLower(s[m[2]:m[3]])
+	name := s[m[2]:m[3]] // WordPress matches names case-sensitively
 	rawAttrs := s[m[4]:m[5]]
 	rest = s[m[1]:]
 	content, closed := "", false
-	if m[7] == m[6] { // not self-closing: look for [/name]
-		if j := strings.Index(asciiLower(rest), "[/"+name+"]"); j >= 0 {
+	if m[7] == m[6] && !c.unclosed[name] { // not self-closing: look for [/name]
+		if j := strings.Index(rest, "[/"+name+"]"); j >= 0 {
 			content, rest, closed = rest[:j], rest[j+len(name)+3:], true
+		} else {
+			c.unclosed[name] = true // nor will it be found further on
 		}
 	}
 	if !knownShortcodes[name] && !closed && !strings.Contains(rawAttrs, "=") && !strings.ContainsAny(name, "-_") {
@@ -98,7 +100,12 @@ func (c *converter) expand(name string, attrs map[string]string, content string)
 		return c.galleryShortcode(attrs)
 	}
 	c.warn("shortcode [" + name + "] removed")
-	return c.shortcodes(content) // an enclosing shortcode's own text stays
+	// An enclosing shortcode's own text stays. It is not a suffix of the
+	// post, so what is unclosed in it may close further on.
+	outer := c.unclosed
+	c.unclosed = map[string]bool{}
+	defer func() { c.unclosed = outer }()
+	return c.shortcodes(content)
 }
 
 // captionImage splits [caption] content into the image (perhaps linked)
@@ -155,15 +162,4 @@ var autoEmbedLine = regexp.MustCompile(`(?m)^[ \t]*(https?://[^\s<>"]+)[ \t]*$`)
 
 func autoEmbed(s string) string {
 	return autoEmbedLine.ReplaceAllString(s, `<x-dl-embed url="$1"></x-dl-embed>`)
-}
-
-// asciiLower lower-cases ASCII letters only, so byte offsets stay valid.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
