@@ -95,7 +95,11 @@ func (c *converter) flow(nodes []*html.Node) []string {
 			run = append(run, n)
 		case n.Type == html.ElementNode:
 			flush()
-			out = append(out, c.block(n, out)...)
+			for _, b := range c.block(n, out) {
+				if b != "" { // an empty list or table writes nothing
+					out = append(out, b)
+				}
+			}
 		}
 	}
 	flush()

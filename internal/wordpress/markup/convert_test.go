@@ -91,6 +91,7 @@ func TestClassic(t *testing.T) {
 		{name: "bold from a style", in: `<span style="font-weight: 700">Loud</span> quiet`, want: "**Loud** quiet"},
 		{name: "superscript kept", in: "E = mc<sup>2</sup>", want: "E = mc<sup>2</sup>"},
 		{name: "definition list kept as HTML", in: "<dl><dt>Term</dt><dd>Meaning</dd></dl>", want: "<dl><dt>Term</dt>\n<dd>Meaning</dd>\n</dl>"},
+		{name: "empty list writes nothing", in: "A<ul></ul><table></table>B", want: "A\n\nB"},
 		{name: "span around a div", in: "<span><div>Inside</div></span>", want: "Inside"},
 	}, Options{})
 }
@@ -128,6 +129,8 @@ func TestShortcodes(t *testing.T) {
 		{name: "unclosed inside an enclosing shortcode may close later", in: "[a-b x=\"1\"][c-d]in[/a-b] [c-d]t[/c-d]", want: "in t",
 			warnings: []string{"shortcode [a-b] removed", "shortcode [c-d] removed"}},
 		{name: "names are case-sensitive", in: "[Caption]", want: "\\[Caption\\]"},
+		{name: "jetpack youtube", in: "[youtube https://www.youtube.com/watch?v=dQw4w9WgXcQ&w=640]", want: "https://www.youtube.com/watch?v=dQw4w9WgXcQ"},
+		{name: "jetpack vimeo id", in: "[vimeo 72286537 w=400]", want: "https://vimeo.com/72286537"},
 		{name: "brackets that are text", in: "He said [sic] it [Updated 3pm].", want: "He said \\[sic\\] it \\[Updated 3pm\\]."},
 		{name: "escaped shortcode", in: "Type [[gallery]] to show images.", want: "Type \\[gallery\\] to show images."},
 		{name: "curly quotes in attributes", in: "[gallery ids=\u201d21\u201d]", want: "![Alt B](https://news.example.org/wp-content/uploads/2026/08/b.jpg)"},

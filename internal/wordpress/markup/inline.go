@@ -244,7 +244,7 @@ func (c *converter) text(s string) string {
 	for i := 0; i < len(s); {
 		if !isSpace(s[i]) {
 			r, size := utf8.DecodeRuneInString(s[i:])
-			b.WriteString(escapeRune(r, s[i+size:]))
+			writeEscaped(&b, r, s[i+size:])
 			i += size
 			continue
 		}
@@ -275,7 +275,7 @@ func escapeText(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		b.WriteString(escapeRune(r, s[i+size:]))
+		writeEscaped(&b, r, s[i+size:])
 		i += size
 	}
 	return b.String()
@@ -284,18 +284,18 @@ func escapeText(s string) string {
 // entityLike is what goldmark would decode after an ampersand.
 var entityLike = regexp.MustCompile(`^(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)
 
-func escapeRune(r rune, rest string) string {
+// writeEscaped writes one rune of text; rest is the text after it.
+func writeEscaped(b *strings.Builder, r rune, rest string) {
 	switch r {
 	case '\\', '`', '*', '_', '[', ']', '<', '~':
-		return `\` + string(r)
+		b.WriteByte('\\')
 	case '&':
 		if entityLike.MatchString(rest) {
-			return `\&`
+			b.WriteByte('\\')
 		}
-	case utf8.RuneError:
-		return "\uFFFD"
+	case utf8.RuneError: // invalid UTF-8 becomes the replacement character
 	}
-	return string(r)
+	b.WriteRune(r)
 }
 
 // lineStartSyntax is what would make a line of text a heading, quote,

@@ -3,6 +3,7 @@ package markup
 import (
 	"html"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -14,6 +15,8 @@ var scOpen = regexp.MustCompile(`^\[([A-Za-z][A-Za-z0-9_-]*)((?:\s[^\[\]]*?)?)\s
 var knownShortcodes = map[string]bool{
 	"caption": true, "wp_caption": true, "embed": true, "video": true, "audio": true,
 	"gallery": true, "playlist": true,
+	// Jetpack's, common on older news sites: [youtube URL], [vimeo ID].
+	"youtube": true, "vimeo": true,
 }
 
 // shortcodes replaces every shortcode in s with HTML the converter
@@ -98,6 +101,8 @@ func (c *converter) expand(name string, attrs map[string]string, content string)
 		return mediaShortcode("audio", attrs, "src", "mp3", "m4a", "ogg", "oga", "wav", "wma", "flac")
 	case "gallery":
 		return c.galleryShortcode(attrs)
+	case "youtube", "vimeo":
+		return jetpackVideo(name, attrs)
 	}
 	c.warn("shortcode [" + name + "] removed")
 	// An enclosing shortcode's own text stays. It is not a suffix of the
@@ -134,15 +139,34 @@ func mediaShortcode(tag string, attrs map[string]string, keys ...string) string 
 	return ""
 }
 
+// jetpackVideo reads [youtube https://…] or [vimeo 123456] (an address
+// or an id, as the first bare value, or url=).
+func jetpackVideo(name string, attrs map[string]string) string {
+	v := firstNonEmpty(attrs["0"], attrs["url"], attrs["id"])
+	if v == "" {
+		return ""
+	}
+	if !strings.Contains(v, "/") {
+		if name == "youtube" {
+			v = "https://www.youtube.com/watch?v=" + v
+		} else {
+			v = "https://vimeo.com/" + v
+		}
+	}
+	return embedMarker(html.UnescapeString(v))
+}
+
 // scAttr matches one attribute: key="v", key='v', key=v or a bare value.
 var scAttr = regexp.MustCompile(`([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)|"[^"]*"|'[^']*'|\S+`)
 
-// parseAttrs reads shortcode attributes; keys are lower-cased. Curly
+// parseAttrs reads shortcode attributes; keys are lower-cased, bare
+// values are numbered from "0". Curly
 // quotes, which WordPress's texturize sometimes saved into posts, count as
 // straight ones.
 func parseAttrs(s string) map[string]string {
 	s = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2033", `"`, "\u2018", "'", "\u2019", "'").Replace(s)
 	out := map[string]string{}
+	bare := 0
 	for _, m := range scAttr.FindAllStringSubmatch(s, -1) {
 		switch {
 		case m[1] != "":
@@ -151,6 +175,9 @@ func parseAttrs(s string) map[string]string {
 			out[strings.ToLower(m[3])] = m[4]
 		case m[5] != "":
 			out[strings.ToLower(m[5])] = m[6]
+		default:
+			out[strconv.Itoa(bare)] = strings.Trim(m[0], `"'`)
+			bare++
 		}
 	}
 	return out

@@ -10,6 +10,9 @@ import (
 // cells, and keeps it as HTML otherwise: merged cells, paragraphs or lists
 // in cells, a caption or no header have no GFM form.
 func (c *converter) table(n *html.Node) string {
+	if strings.TrimSpace(textOf([]*html.Node{n})) == "" && firstElement(children(n), "img") == nil {
+		return "" // an empty table shows nothing
+	}
 	rows, header, ok := tableRows(n)
 	if !ok || !header || !c.plainCells(rows) {
 		return c.keepBlock(n)
