@@ -27,7 +27,11 @@
 //     because Dateline's HTML policy allows no <video> or <audio> element;
 //
 //   - a table with a header row and plain cells is a GFM table, any other
-//     table is kept as HTML (without classes or styles).
+//     table is kept as HTML (without classes or styles);
+//
+//   - a shortcode of a plugin that Dateline does not have (a contact or
+//     donation form) is removed with a warning, the text it encloses kept;
+//     brackets that are only text ("[sic]") stay.
 package markup
 
 import (
