@@ -302,6 +302,8 @@ func preText(n *html.Node) string {
 			b.WriteString(ch.Data)
 		case isElement(ch, "br"):
 			b.WriteString("\n")
+		case isElement(ch, "x-dl-embed"): // a lone address in a classic post's code
+			b.WriteString(attr(ch, "url"))
 		case ch.Type == html.ElementNode && !isDrop(ch):
 			b.WriteString(preText(ch))
 		}

@@ -73,6 +73,7 @@ func TestClassic(t *testing.T) {
 			want: "<table><tbody><tr><th>a</th><th>b</th></tr>\n<tr><td colspan=\"2\">wide</td></tr>\n</tbody>\n</table>"},
 		{name: "inline code", in: "Run <code>go test</code> and <code>a`b</code>.", want: "Run `go test` and ``a`b``."},
 		{name: "preformatted", in: "<pre><code class=\"language-go\">x := 1\n\nfmt.Println(x)</code></pre>", want: "```go\nx := 1\n\nfmt.Println(x)\n```"},
+		{name: "address alone in pre stays code", in: "<pre>curl\nhttps://example.org/x\n</pre>", want: "```\ncurl\nhttps://example.org/x\n```"},
 		{name: "pre keeps its newlines in autop", in: "<pre>a\nb</pre>", want: "```\na\nb\n```"},
 		{name: "rule", in: "Above\n<hr />\nBelow", want: "Above\n\n---\n\nBelow"},
 		{name: "more tag dropped", in: "Intro.\n\n<!--more-->\n\nRest.", want: "Intro.\n\nRest."},
