@@ -2,7 +2,6 @@ package article
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"time"
 	"unicode"
@@ -122,30 +121,16 @@ func hasLetterOrDigit(w string) bool {
 	return strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
-// Searcher is full-text search over the stories readers may see.
-type Searcher interface {
-	SearchArticles(ctx context.Context, q SearchQuery) (SearchResult, error)
-}
-
-// errNoSearch is a wiring mistake: the store given to NewService cannot search.
-var errNoSearch = errors.New("search: the article store does not implement Searcher")
-
 // Search returns one page of published stories matching q, best first. A
-// query with no words is an empty result, not an error. Search is an
-// optional capability of the store (asserted here) so stores and fakes
-// that never search need not implement it.
+// query with no words is an empty result, not an error.
 func (s *Service) Search(ctx context.Context, q SearchQuery) (SearchResult, error) {
 	if len(q.Terms()) == 0 {
 		return SearchResult{}, nil
-	}
-	st, ok := s.store.(Searcher)
-	if !ok {
-		return SearchResult{}, errNoSearch
 	}
 	q.Now = s.now().UTC()
 	if q.Limit <= 0 || q.Limit > maxSearchLimit {
 		q.Limit = 10
 	}
 	q.Offset = max(q.Offset, 0)
-	return st.SearchArticles(ctx, q)
+	return s.store.SearchArticles(ctx, q)
 }

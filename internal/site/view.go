@@ -33,6 +33,7 @@ type Layout struct {
 	InSection  string // path of the section the page belongs to (aria-current="true")
 	Feeds      []FeedLink
 	Year       int
+	Query      string // the words searched for, shown again in the masthead's search box
 }
 
 // Teaser is an article as shown in lists and at the top of its own page.
