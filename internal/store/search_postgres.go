@@ -7,15 +7,18 @@ import (
 )
 
 // postgresSearch searches the generated tsvector column
-// articles.search_vector (migration 0006) through its GIN index. The
-// 'simple' configuration lower-cases words without stemming, so Dari,
-// Pashto and Russian stories are found as well as English ones.
+// articles.search_vector (migrations 0006, 0008) through its GIN index.
+// The 'simple' configuration lower-cases words without stemming, so Dari,
+// Pashto and Russian stories are found as well as English ones; the text
+// and the query are folded by fold_accents, so "café" and "cafe" find
+// each other. (ts_headline reads the stored text, so a word typed without
+// its accent finds the story but is not marked in the snippet.)
 type postgresSearch struct{}
 
 func (postgresSearch) from() string { return `articles a` }
 
 func (postgresSearch) match() string {
-	return `a.search_vector @@ plainto_tsquery('simple', ?)`
+	return `a.search_vector @@ plainto_tsquery('simple', fold_accents(?))`
 }
 
 // matchArg leaves the words to plainto_tsquery, which reads no operators
@@ -25,7 +28,7 @@ func (postgresSearch) matchArg(terms []string) any { return strings.Join(terms, 
 // order ranks by ts_rank, whose default weights count a headline match
 // (A) at 1.0, standfirst (B) at 0.4 and body (C) at 0.2.
 func (postgresSearch) order() string {
-	return `ts_rank(a.search_vector, plainto_tsquery('simple', ?)) DESC`
+	return `ts_rank(a.search_vector, plainto_tsquery('simple', fold_accents(?))) DESC`
 }
 
 // ts_headline options: the headline whole, the standfirst and body cut to
@@ -42,7 +45,7 @@ const pgSnippets = `SELECT a.id,
        ts_headline('simple', a.headline, q.query, $2),
        ts_headline('simple', a.standfirst, q.query, $3),
        ts_headline('simple', a.body, q.query, $3)
-  FROM articles a CROSS JOIN plainto_tsquery('simple', $1) AS q(query)
+  FROM articles a CROSS JOIN plainto_tsquery('simple', fold_accents($1)) AS q(query)
  WHERE a.id IN (`
 
 func (postgresSearch) marked(ctx context.Context, s *Store, arg any, ids []int64) (map[int64][3]string, error) {
