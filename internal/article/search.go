@@ -25,15 +25,35 @@ type SearchQuery struct {
 	Now       time.Time // only stories visible at Now; the service sets it
 	Limit     int
 	Offset    int
+	// MaxMatches caps how many matches are ranked and counted; zero is
+	// MaxSearchMatches.
+	MaxMatches int
+}
+
+// Cap returns how many matches the query ranks and counts at most.
+func (q SearchQuery) Cap() int {
+	if q.MaxMatches > 0 {
+		return q.MaxMatches
+	}
+	return MaxSearchMatches
 }
 
 // Terms returns the words to search for; see SearchTerms.
 func (q SearchQuery) Terms() []string { return SearchTerms(q.Text) }
 
-// SearchResult is one page of matches, best first, and how many match in all.
+// MaxSearchMatches is how many matches a search ranks and counts. A query
+// matching more (a word in most stories) ranks its MaxSearchMatches newest
+// matches and says there are more: ranking and counting every one of
+// 70,000 matches took a quarter of a second on SQLite, and nobody reads
+// past the first pages of such a search.
+const MaxSearchMatches = 5000
+
+// SearchResult is one page of matches, best first, and how many match in
+// all, up to the query's Cap; More says there are more than that.
 type SearchResult struct {
 	Hits  []SearchHit
 	Total int
+	More  bool
 }
 
 // SearchHit is a matching story with its matches marked.

@@ -28,6 +28,7 @@ type SearchPage struct {
 	Form     SearchForm
 	Searched bool // the query had words, so results (or none) are shown
 	Total    int
+	More     bool // more than Total match: the newest Total were ranked
 	Results  []SearchResult
 	Pager    Pager
 }
@@ -255,7 +256,7 @@ func (h *Handler) fillResults(ctx context.Context, p *SearchPage, q article.Sear
 	if page > pages {
 		return web.NotFound()
 	}
-	p.Searched, p.Total = true, res.Total
+	p.Searched, p.Total, p.More = true, res.Total, res.More
 	for _, hit := range res.Hits {
 		p.Results = append(p.Results, SearchResult{Teaser: teaser(hit.Article, p.Site),
 			MarkedHeadline: hit.Headline, Snippet: hit.Snippet})

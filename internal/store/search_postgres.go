@@ -3,7 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/datelinenews/dateline/internal/article"
 )
 
 // postgresSearch searches the generated tsvector column
@@ -25,10 +29,23 @@ func (postgresSearch) match() string {
 // and requires every word.
 func (postgresSearch) matchArg(terms []string) any { return strings.Join(terms, " ") }
 
-// order ranks by ts_rank, whose default weights count a headline match
-// (A) at 1.0, standfirst (B) at 0.4 and body (C) at 0.2.
-func (postgresSearch) order() string {
-	return `ts_rank(a.search_vector, plainto_tsquery('simple', fold_accents(?))) DESC`
+// pgRanked is the search, shaped as on SQLite (sqliteRanked): the newest
+// matches that may be shown, up to the cap plus one, then those ranked by
+// ts_rank, whose default weights count a headline match (A) at 1.0,
+// standfirst (B) at 0.4 and body (C) at 0.2.
+const pgRanked = `WITH m AS MATERIALIZED (
+    SELECT a.id, a.published_at, a.search_vector
+      FROM %s%s
+     ORDER BY a.id DESC LIMIT %d),
+  n AS (SELECT COUNT(*) AS total, MIN(id) AS oldest FROM m)
+SELECT m.id, n.total FROM m CROSS JOIN n
+ WHERE n.total <= %d OR m.id > n.oldest
+ ORDER BY ts_rank(m.search_vector, plainto_tsquery('simple', fold_accents(%s))) DESC, m.published_at DESC, m.id DESC`
+
+func (postgresSearch) page(ctx context.Context, s *Store, q article.SearchQuery, from, where string, args []any) ([]int64, int, error) {
+	matchArg := "$" + strconv.Itoa(len(args))
+	args, limit := pageArgs(args, q)
+	return s.queryIDs(ctx, fmt.Sprintf(pgRanked, from, where, q.Cap()+1, q.Cap(), matchArg)+limit, args...)
 }
 
 // ts_headline options: the headline whole, the standfirst and body cut to

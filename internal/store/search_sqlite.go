@@ -4,7 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
+
+	"github.com/datelinenews/dateline/internal/article"
 )
 
 // sqliteSearch searches the FTS5 index articles_fts (migration 0006),
@@ -26,15 +29,34 @@ func (sqliteSearch) match() string { return `articles_fts MATCH ?` }
 
 func (sqliteSearch) matchArg(terms []string) any { return fts5Query(terms) }
 
-// order puts stories with a word in the headline first, then ranks by
-// bm25 weighing a headline match ten times one in the body, and one in the
-// standfirst three times (bm25 is lower for better matches). The first
-// key is needed because bm25 adds weighted counts before it saturates: a
-// long body repeating a word would otherwise outrank a headline. bm25
-// with only the headline weighted is below zero exactly when the headline
-// matches.
-func (sqliteSearch) order() string {
-	return `bm25(articles_fts, 1.0, 0.0, 0.0) < 0 DESC, bm25(articles_fts, 10.0, 3.0, 1.0)`
+// sqliteRanked is the search: the newest matches that may be shown (the
+// FTS5 index walks its rowids, the story ids, backwards and stops after
+// article.MaxSearchMatches+1), then those ranked. Only the rows kept get
+// their bm25 computed, so a word in most stories costs what a word in
+// 5,000 does. The ranking puts stories with a word in the headline first
+// (bm25 with only the headline weighted is below zero exactly then), then
+// ranks by bm25 weighing a headline match ten times one in the body, and
+// one in the standfirst three times (bm25 is lower for better matches).
+// The first key is needed because bm25 adds weighted counts before it
+// saturates: a long body repeating a word would otherwise outrank a
+// headline. Past article.MaxSearchMatches, the oldest candidate (the one
+// counted only to know there are more) is left out.
+const sqliteRanked = `WITH m AS MATERIALIZED (
+    SELECT articles_fts.rowid AS id,
+           bm25(articles_fts, 1.0, 0.0, 0.0) < 0 AS in_headline,
+           bm25(articles_fts, 10.0, 3.0, 1.0) AS score,
+           a.published_at AS published_at
+      FROM %s%s
+     ORDER BY articles_fts.rowid DESC LIMIT %d),
+  n AS (SELECT COUNT(*) AS total, MIN(id) AS oldest FROM m)
+SELECT m.id, n.total FROM m CROSS JOIN n
+ WHERE n.total <= %d OR m.id > n.oldest
+ ORDER BY m.in_headline DESC, m.score, m.published_at DESC, m.id DESC`
+
+func (sqliteSearch) page(ctx context.Context, s *Store, q article.SearchQuery, from, where string, args []any) ([]int64, int, error) {
+	args, limit := pageArgs(args, q)
+	query := fmt.Sprintf(sqliteRanked, from, where, q.Cap()+1, q.Cap()) + limit
+	return s.queryIDs(ctx, query, args...)
 }
 
 // fts5Query writes terms as FTS5 strings, which the engine reads as words
