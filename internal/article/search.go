@@ -46,7 +46,7 @@ func (q SearchQuery) Terms() []string { return SearchTerms(q.Text) }
 // matches and says there are more: ranking and counting every one of
 // 70,000 matches took a quarter of a second on SQLite, and nobody reads
 // past the first pages of such a search.
-const MaxSearchMatches = 5000
+const MaxSearchMatches = 2000
 
 // SearchResult is one page of matches, best first, and how many match in
 // all, up to the query's Cap; More says there are more than that.

@@ -33,7 +33,7 @@ func (sqliteSearch) matchArg(terms []string) any { return fts5Query(terms) }
 // FTS5 index walks its rowids, the story ids, backwards and stops after
 // article.MaxSearchMatches+1), then those ranked. Only the rows kept get
 // their bm25 computed, so a word in most stories costs what a word in
-// 5,000 does. The ranking puts stories with a word in the headline first
+// 2,000 does. The ranking puts stories with a word in the headline first
 // (bm25 with only the headline weighted is below zero exactly then), then
 // ranks by bm25 weighing a headline match ten times one in the body, and
 // one in the standfirst three times (bm25 is lower for better matches).
