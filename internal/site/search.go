@@ -92,6 +92,7 @@ func (h *Handler) Search(w http.ResponseWriter, r *http.Request) error {
 	// One canonical address per search: its parameters in a fixed order.
 	// (The page asks not to be indexed; the link still names it once.)
 	l.Canonical = h.absURL(r, searchURL(in.clipped(), 1))
+	l.StructuredData = pageData(l, "SearchResultsPage", "Search", nil)
 	// What was typed goes back into the forms, but not kilobytes of it.
 	l.Query = clipRunes(in.q, 2*article.MaxSearchText)
 	p := SearchPage{Layout: l, Form: SearchForm{Query: l.Query, From: clipRunes(in.from, 20), To: clipRunes(in.to, 20)}}
