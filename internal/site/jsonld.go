@@ -90,7 +90,7 @@ func frontData(l Layout) template.JS {
 // heading; about, when given, is what the page is about (an author).
 func pageData(l Layout, kind, name string, about map[string]any) template.JS {
 	doc := map[string]any{"@type": kind, "name": name, "url": l.Canonical, "inLanguage": l.Lang,
-		"isPartOf": map[string]any{"@type": "WebSite", "name": l.Site.Name, "url": l.Origin + "/"},
+		"isPartOf":  map[string]any{"@type": "WebSite", "name": l.Site.Name, "url": l.Origin + "/"},
 		"publisher": publisher(l)}
 	if l.Description != "" {
 		doc["description"] = l.Description

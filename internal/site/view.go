@@ -1,9 +1,9 @@
 package site
 
 import (
-	"html/template"
 	"context"
 	"fmt"
+	"html/template"
 	"net/http"
 	"strings"
 	"time"
