@@ -42,8 +42,8 @@ func (q SearchQuery) Cap() int {
 func (q SearchQuery) Terms() []string { return SearchTerms(q.Text) }
 
 // MaxSearchMatches is how many matches a search ranks and counts. A query
-// matching more (a word in most stories) ranks its MaxSearchMatches newest
-// matches and says there are more: ranking and counting every one of
+// matching more (a word in most stories) ranks the MaxSearchMatches added
+// last (highest ids, so newest written) and says there are more: ranking and counting every one of
 // 70,000 matches took a quarter of a second on SQLite, and nobody reads
 // past the first pages of such a search.
 const MaxSearchMatches = 2000

@@ -121,16 +121,18 @@ func BenchmarkSearch(b *testing.B) {
 }
 
 // openBenchStore opens a store of benchStories generated stories. With
-// DATELINE_SEARCH_BENCH_DIR set, the database is kept in that folder and
-// reused by later runs (delete the folder after changing the generator or
-// the search migrations); otherwise it is generated afresh.
+// DATELINE_SEARCH_BENCH_DIR set, the SQLite database is kept in that folder
+// and reused by later runs (delete the folder after changing the generator
+// or the search migrations); otherwise it is generated afresh. With
+// DATELINE_SEARCH_BENCH_DATABASE set to a PostgreSQL URL (a database or
+// schema of its own), the benchmark runs there instead, kept likewise.
 func openBenchStore(b *testing.B) (st *Store, sections, authors []int64) {
 	ctx := context.Background()
 	dir := os.Getenv("DATELINE_SEARCH_BENCH_DIR")
 	if dir == "" {
 		dir = b.TempDir()
 	}
-	st, err := Open(ctx, "", dir)
+	st, err := Open(ctx, os.Getenv("DATELINE_SEARCH_BENCH_DATABASE"), dir)
 	if err != nil {
 		b.Fatal(err)
 	}
