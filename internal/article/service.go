@@ -24,6 +24,9 @@ type Store interface {
 	ArticleSlugTaken(ctx context.Context, slug string, exceptID int64) (bool, error)
 	ListArticles(ctx context.Context, f Filter) ([]Article, error)
 	CountArticles(ctx context.Context, f Filter) (int, error)
+	// SearchArticles returns one page of the stories visible at q.Now that
+	// match q's words, best first (search.go).
+	SearchArticles(ctx context.Context, q SearchQuery) (SearchResult, error)
 }
 
 // Service applies the newsroom's rules to stories.

@@ -71,6 +71,9 @@ func (r *Renderer) Render(name string, data any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Asset returns the content-hashed URL path of a static file.
+func (r *Renderer) Asset(p string) string { return r.assets.URL(p) }
+
 // Has reports whether a page template exists, for start-up checks.
 func (r *Renderer) Has(name string) bool { _, ok := r.pages[name]; return ok }
 

@@ -24,7 +24,7 @@ func Routes(pub *site.Handler, dk *desk.Handler, assets *render.Assets) http.Han
 	mux.Handle("GET /comments/feed/{$}", pub.Handle(pub.SiteCommentFeed))
 	mux.Handle("GET /{year}/{month}/{day}/{slug}/feed/{$}", pub.Handle(pub.ArticleCommentFeed))
 	mux.Handle("GET /robots.txt", pub.Handle(pub.Robots))
-	mux.Handle("GET /search", pub.Handle(pub.Search)) // exact path; "search" is a reserved page slug
+	searchRoutes(mux, pub)
 	// Story feeds, each in RSS, Atom and JSON Feed, and sitemaps. Month
 	// sitemaps (/sitemap-2026-11.xml) come through /{file}: a pattern cannot
 	// match part of a segment.

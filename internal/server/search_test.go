@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -34,12 +35,12 @@ func TestSearchPage(t *testing.T) {
 		}
 		scenarios := []scenario{
 			{name: "empty form", query: "", status: 200,
-				contains:    []string{`<meta name="robots" content="noindex">`, `role="search"`, `id="search-q"`, "Type a word or two"},
-				notContains: []string{`rel="canonical"`, "stories match"}},
+				contains:    []string{`<meta name="robots" content="noindex">`, `role="search"`, `id="search-q"`, "Type a word or two", `<link rel="canonical" href="http://example.com/search">`},
+				notContains: []string{"stories match"}},
 			{name: "no words", query: `q=%22*%28`, status: 200, contains: []string{"Type a word or two"}},
 			{name: "match", query: "q=canal", status: 200,
-				contains:    []string{`value="canal"`, "<mark>canal</mark>", canal.Path(kabul()), `class="snippet"`, `<q dir="auto">canal</q>`},
-				notContains: []string{`rel="canonical"`}},
+				contains: []string{`value="canal"`, "<mark>canal</mark>", canal.Path(kabul()), `class="snippet"`, `<q dir="auto">canal</q>`,
+					`id="site-search-q" name="q" value="canal"`, `<link rel="canonical" href="http://example.com/search?q=canal">`}},
 			{name: "no match", query: "q=zzyzx", status: 200, contains: []string{"0 stories match", "No published story has all of these words"}},
 			{name: "Persian", query: "q=" + url.QueryEscape("زعفران"), status: 200,
 				contains: []string{"<mark>زعفران</mark>", `lang="fa-AF" dir="rtl"`, "1 story matches"}},
@@ -51,6 +52,18 @@ func TestSearchPage(t *testing.T) {
 				contains:    []string{"<mark>Zanzibarite</mark> found", markup.Path(kabul())},
 				notContains: []string{"<script>alert", "<b>bold"}},
 			{name: "hostile words", query: "q=" + url.QueryEscape(`NEAR( "canal" -x col:y AND OR NOT *`), status: 200},
+			{name: "unbalanced quotes", query: "q=" + url.QueryEscape(`"canal`), status: 200, contains: []string{"<mark>canal</mark>"}},
+			{name: "only quotes", query: "q=" + url.QueryEscape(`"""`), status: 200, contains: []string{"Type a word or two"}},
+			{name: "SQL-like", query: "q=" + url.QueryEscape(`canal'; DROP TABLE articles; --`), status: 200, contains: []string{"stories match"}},
+			{name: "SQL-like union", query: "q=" + url.QueryEscape(`' UNION SELECT password_hash FROM users --`), status: 200,
+				contains: []string{"0 stories match"}},
+			{name: "NUL byte", query: "q=canal%00", status: 200, contains: []string{"<mark>canal</mark>"}},
+			{name: "invalid UTF-8", query: "q=canal%FF%FE", status: 200, contains: []string{"<mark>canal</mark>"}},
+			{name: "invalid UTF-8 alone", query: "q=%C3%28%A0%A1", status: 200},
+			{name: "markers typed", query: "q=%02canal%03", status: 200, contains: []string{"<mark>canal</mark>"}},
+			{name: "1 KB of words", query: "q=" + strings.Repeat("canal+", 170), status: 400,
+				contains: []string{"Shorten it to 200", `value="canal canal`}},
+			{name: "1 KB of one word", query: "q=" + strings.Repeat("x", 1024), status: 400, contains: []string{"Shorten it to 200"}},
 			{name: "page not a number", query: "q=canal&page=abc", status: 400,
 				contains: []string{"whole number from 1", `value="canal"`}},
 			{name: "page zero", query: "q=canal&page=0", status: 400},
@@ -88,6 +101,20 @@ func TestSearchPage(t *testing.T) {
 			})
 		}
 	})
+}
+
+func TestSearchSlashRedirects(t *testing.T) {
+	a := newApp(t, storetest.OpenSQLite(t))
+	for target, want := range map[string]string{
+		"/search/":                       "/search",
+		"/search/?q=canal&section=world": "/search?q=canal&section=world",
+		"/search/?q=%D8%B2%D8%B9":        "/search?q=%D8%B2%D8%B9",
+	} {
+		res := a.get(t, target)
+		if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != want {
+			t.Errorf("GET %s = %d to %q, want 301 to %q", target, res.StatusCode, res.Header.Get("Location"), want)
+		}
+	}
 }
 
 func TestSearchPagination(t *testing.T) {

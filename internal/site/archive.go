@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"html/template"
 	"net/http"
 	"strconv"
 
@@ -82,6 +83,7 @@ func (h *Handler) archive(w http.ResponseWriter, r *http.Request, kind, name, in
 		l.Canonical += "?page=" + strconv.Itoa(n)
 	}
 	l.Feeds = feedLinks(r.URL.Path, name+" – "+l.Site.Name)
+	l.StructuredData = archiveData(l, kind, name)
 	p := ArchivePage{Layout: l, Kind: kind, Heading: name, Intro: intro,
 		Stories: teasers(list, l.Site), Pager: Pager{Page: n, Pages: pages}}
 	if n > 1 {
@@ -94,6 +96,15 @@ func (h *Handler) archive(w http.ResponseWriter, r *http.Request, kind, name, in
 		p.Pager.NextURL = r.URL.Path + "?page=" + strconv.Itoa(n+1)
 	}
 	return h.page(w, r, "archive", p)
+}
+
+// archiveData describes an archive: an author's is their profile page,
+// a section's or tag's a collection.
+func archiveData(l Layout, kind, name string) template.JS {
+	if kind == "Author" {
+		return pageData(l, "ProfilePage", name, map[string]any{"@type": "Person", "name": name, "url": l.Origin + l.Current})
+	}
+	return pageData(l, "CollectionPage", name, nil)
 }
 
 // pageNumber reads ?page=N: absent is 1, anything but a positive number is 400.

@@ -25,8 +25,7 @@ type ArticlePage struct {
 	Corrections []CorrectionView
 	Comments    CommentSection
 	// PreviewNotice marks a private preview of an unpublished story.
-	PreviewNotice  bool
-	StructuredData template.JS
+	PreviewNotice bool
 }
 
 // CorrectionView is a public correction or update note.

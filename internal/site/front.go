@@ -39,6 +39,7 @@ func (h *Handler) Front(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	l.Feeds = feedLinks("/", l.Site.Name)
+	l.StructuredData = frontData(l)
 	p := FrontPage{Layout: l}
 	// The lead is the newest story an editor pinned, else simply the newest.
 	lead, err := h.Articles.Latest(ctx, article.Filter{LeadOnly: true}, 1)

@@ -32,6 +32,7 @@ func (h *Handler) Page(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	l.StructuredData = pageData(l, "WebPage", pg.Title, nil)
 	return h.page(w, r, "page", StaticPage{Layout: l, Heading: pg.Title, Body: sanitize.Article(pg.Body)})
 }
 

@@ -28,6 +28,7 @@ type SearchPage struct {
 	Form     SearchForm
 	Searched bool // the query had words, so results (or none) are shown
 	Total    int
+	More     bool // more than Total match: the newest Total were ranked
 	Results  []SearchResult
 	Pager    Pager
 }
@@ -72,6 +73,12 @@ func readSearchParams(r *http.Request) searchParams {
 		from: get("from"), to: get("to"), page: get("page")}
 }
 
+// clipped cuts each parameter to a length a form filled in by hand has.
+func (in searchParams) clipped() searchParams {
+	return searchParams{q: clipRunes(in.q, 2*article.MaxSearchText), section: clipRunes(in.section, 100),
+		author: clipRunes(in.author, 100), from: clipRunes(in.from, 20), to: clipRunes(in.to, 20), page: clipRunes(in.page, 10)}
+}
+
 // Search serves /search: the form, and results when the query has words.
 // Input it cannot use is answered 400 with the form, what was typed kept
 // and a message per field.
@@ -82,9 +89,13 @@ func (h *Handler) Search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	l.Canonical = "" // results have no address of their own to index
-	// What was typed goes back into the form, but not kilobytes of it.
-	p := SearchPage{Layout: l, Form: SearchForm{Query: clipRunes(in.q, 2*article.MaxSearchText), From: clipRunes(in.from, 20), To: clipRunes(in.to, 20)}}
+	// One canonical address per search: its parameters in a fixed order.
+	// (The page asks not to be indexed; the link still names it once.)
+	l.Canonical = h.absURL(r, searchURL(in.clipped(), 1))
+	l.StructuredData = pageData(l, "SearchResultsPage", "Search", nil)
+	// What was typed goes back into the forms, but not kilobytes of it.
+	l.Query = clipRunes(in.q, 2*article.MaxSearchText)
+	p := SearchPage{Layout: l, Form: SearchForm{Query: l.Query, From: clipRunes(in.from, 20), To: clipRunes(in.to, 20)}}
 	q, page, errs, err := h.searchQuery(ctx, r, in, l.Site)
 	if err != nil {
 		return err
@@ -246,7 +257,7 @@ func (h *Handler) fillResults(ctx context.Context, p *SearchPage, q article.Sear
 	if page > pages {
 		return web.NotFound()
 	}
-	p.Searched, p.Total = true, res.Total
+	p.Searched, p.Total, p.More = true, res.Total, res.More
 	for _, hit := range res.Hits {
 		p.Results = append(p.Results, SearchResult{Teaser: teaser(hit.Article, p.Site),
 			MarkedHeadline: hit.Headline, Snippet: hit.Snippet})
@@ -273,6 +284,9 @@ func searchURL(in searchParams, page int) string {
 	}
 	if page > 1 {
 		v.Set("page", strconv.Itoa(page))
+	}
+	if len(v) == 0 {
+		return "/search"
 	}
 	return "/search?" + v.Encode()
 }

@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"fmt"
+	"html/template"
 	"net/http"
 	"strings"
 	"time"
@@ -33,6 +34,12 @@ type Layout struct {
 	InSection  string // path of the section the page belongs to (aria-current="true")
 	Feeds      []FeedLink
 	Year       int
+	Query      string // the words searched for, shown again in the masthead's search box
+	// LogoURL is the newsroom's logo as an absolute URL for structured
+	// data: the site's logo, or its icon when it has none.
+	LogoURL string
+	// StructuredData is the page's schema.org JSON-LD (jsonld.go).
+	StructuredData template.JS
 }
 
 // Teaser is an article as shown in lists and at the top of its own page.
@@ -90,8 +97,16 @@ func (h *Handler) layout(ctx context.Context, r *http.Request, title, descriptio
 		Site: site, Lang: site.Language, Dir: render.Dir(site.Language),
 		Title: full, Description: description, Canonical: h.absURL(r, r.URL.EscapedPath()), Origin: h.absURL(r, ""), ShareType: "website",
 		Sections: sections, Pages: pages, Current: r.URL.Path,
-		Year: h.Now().In(site.Location()).Year(),
+		Year: h.Now().In(site.Location()).Year(), LogoURL: h.logoURL(r, site),
 	}, nil
+}
+
+// logoURL is the site's logo as an absolute URL, or its icon.
+func (h *Handler) logoURL(r *http.Request, site settings.Site) string {
+	if site.Logo != "" {
+		return h.absURL(r, site.Logo)
+	}
+	return h.absURL(r, h.Render.Asset("img/icon.svg"))
 }
 
 // absURL makes an absolute URL for canonical links and feeds: from the

@@ -12,16 +12,17 @@ import (
 )
 
 // searchEngine is the engine-specific half of full-text search
-// (search_sqlite.go, search_postgres.go). SearchArticles builds the query
-// around it, so visibility and filters are written once, by filterSQL.
+// (search_sqlite.go, search_postgres.go). Visibility and filters are
+// written once, by searchSQL.
 type searchEngine interface {
 	// from names the tables searched; articles must be aliased a.
 	from() string
 	// match is the condition "the story matches", with ? for matchArg.
 	match() string
 	matchArg(terms []string) any
-	// order ranks matches best first, with ? for matchArg.
-	order() string
+	// page returns the ids of one page of matches, best first, and how many
+	// match, counted up to q.Cap()+1 (zero when the page is empty).
+	page(ctx context.Context, s *Store, q article.SearchQuery, from, where string, args []any) (ids []int64, total int, err error)
 	// marked returns, for each id, the headline, standfirst and body with
 	// matches between markOpen and markClose, trimmed to snippets.
 	marked(ctx context.Context, s *Store, arg any, ids []int64) (map[int64][3]string, error)
@@ -43,7 +44,8 @@ func (s *Store) searchEngine() searchEngine {
 }
 
 // SearchArticles returns one page of visible stories matching q's words,
-// best first, with their matches marked, and how many match in all.
+// best first, with their matches marked, and how many match (up to
+// the query's cap).
 func (s *Store) SearchArticles(ctx context.Context, q article.SearchQuery) (article.SearchResult, error) {
 	terms := q.Terms()
 	if len(terms) == 0 {
@@ -54,26 +56,26 @@ func (s *Store) SearchArticles(ctx context.Context, q article.SearchQuery) (arti
 	}
 	eng := s.searchEngine()
 	arg := eng.matchArg(terms)
-	from, where, args, argN := searchSQL(eng, q, arg)
-	var res article.SearchResult
-	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from+where, args...).Scan(&res.Total)
-	if err != nil {
-		return res, fmt.Errorf("count search matches: %w", err)
+	from, where, args := searchSQL(eng, q, arg)
+	ids, total, err := eng.page(ctx, s, q, from, where, args)
+	if err == nil && len(ids) == 0 && q.Offset > 0 {
+		// A page past the last: the count came with the rows, so ask for it.
+		total, err = s.countMatches(ctx, q, from, where, args)
 	}
-	if res.Total == 0 || q.Offset >= res.Total {
+	if err != nil {
+		return article.SearchResult{}, fmt.Errorf("search: %w", err)
+	}
+	res := article.SearchResult{Total: min(total, q.Cap()), More: total > q.Cap()}
+	if len(ids) == 0 {
 		return res, nil
-	}
-	ids, err := s.searchPage(ctx, from+where+" ORDER BY "+strings.ReplaceAll(eng.order(), "?", argN), args, q)
-	if err != nil {
-		return res, err
 	}
 	res.Hits, err = s.searchHits(ctx, eng, arg, ids)
 	return res, err
 }
 
-// searchSQL returns the FROM and WHERE of a search, their arguments, and
-// the placeholder of the match argument for the ORDER BY.
-func searchSQL(eng searchEngine, q article.SearchQuery, arg any) (from, where string, args []any, argN string) {
+// searchSQL returns the FROM and WHERE of a search and their arguments,
+// the match argument last.
+func searchSQL(eng searchEngine, q article.SearchQuery, arg any) (from, where string, args []any) {
 	where, args = filterSQL(article.Filter{Now: q.Now, SectionID: q.SectionID, AuthorID: q.AuthorID})
 	add := func(cond string, v any) {
 		args = append(args, v)
@@ -86,31 +88,38 @@ func searchSQL(eng searchEngine, q article.SearchQuery, arg any) (from, where st
 		add("a.published_at < ?", utc(q.To))
 	}
 	add(eng.match(), arg)
-	return eng.from(), where, args, "$" + strconv.Itoa(len(args))
+	return eng.from(), where, args
 }
 
-// searchPage returns the ids of one page of matches, in rank order. (The
-// count cannot ride along as COUNT(*) OVER (): SQLite refuses FTS5's bm25
-// beside a window function, and a CTE around it measured no faster than
-// two queries.)
-func (s *Store) searchPage(ctx context.Context, query string, args []any, q article.SearchQuery) ([]int64, error) {
-	n := len(args)
-	query = `SELECT a.id FROM ` + query + fmt.Sprintf(", a.published_at DESC, a.id DESC LIMIT $%d OFFSET $%d", n+1, n+2)
-	rows, err := s.read.QueryContext(ctx, query, append(args, q.Limit, q.Offset)...)
+// queryIDs runs a query whose first column is an id and whose second,
+// if any, is the same count on every row.
+func (s *Store) queryIDs(ctx context.Context, query string, args ...any) (ids []int64, count int, err error) {
+	rows, err := s.read.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, 0, err
 	}
-	var ids []int64
 	err = scanEach(rows, func(r *sql.Rows) error {
 		var id int64
-		err := r.Scan(&id)
+		err := r.Scan(&id, &count)
 		ids = append(ids, id)
 		return err
 	})
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	return ids, nil
+	return ids, count, err
+}
+
+// countMatches counts a search's matches up to the query's cap plus one:
+// enough to say "more", without walking every match of a common word.
+func (s *Store) countMatches(ctx context.Context, q article.SearchQuery, from, where string, args []any) (int, error) {
+	var n int
+	err := s.read.QueryRowContext(ctx, fmt.Sprintf(`SELECT COUNT(*) FROM (SELECT 1 FROM %s%s LIMIT %d) c`,
+		from, where, q.Cap()+1), args...).Scan(&n)
+	return n, err
+}
+
+// pageArgs appends LIMIT and OFFSET arguments and returns their placeholders.
+func pageArgs(args []any, q article.SearchQuery) ([]any, string) {
+	n := len(args)
+	return append(args, q.Limit, q.Offset), fmt.Sprintf(" LIMIT $%d OFFSET $%d", n+1, n+2)
 }
 
 // searchHits loads the stories of a page, in rank order, through the same

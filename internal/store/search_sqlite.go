@@ -3,8 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
+	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/datelinenews/dateline/internal/article"
 )
 
 // sqliteSearch searches the FTS5 index articles_fts (migration 0006),
@@ -26,15 +29,34 @@ func (sqliteSearch) match() string { return `articles_fts MATCH ?` }
 
 func (sqliteSearch) matchArg(terms []string) any { return fts5Query(terms) }
 
-// order puts stories with a word in the headline first, then ranks by
-// bm25 weighing a headline match ten times one in the body, and one in the
-// standfirst three times (bm25 is lower for better matches). The first
-// key is needed because bm25 adds weighted counts before it saturates: a
-// long body repeating a word would otherwise outrank a headline. bm25
-// with only the headline weighted is below zero exactly when the headline
-// matches.
-func (sqliteSearch) order() string {
-	return `bm25(articles_fts, 1.0, 0.0, 0.0) < 0 DESC, bm25(articles_fts, 10.0, 3.0, 1.0)`
+// sqliteRanked is the search: the newest matches that may be shown (the
+// FTS5 index walks its rowids, the story ids, backwards and stops after
+// article.MaxSearchMatches+1), then those ranked. Only the rows kept get
+// their bm25 computed, so a word in most stories costs what a word in
+// 2,000 does. The ranking puts stories with a word in the headline first
+// (bm25 with only the headline weighted is below zero exactly then), then
+// ranks by bm25 weighing a headline match ten times one in the body, and
+// one in the standfirst three times (bm25 is lower for better matches).
+// The first key is needed because bm25 adds weighted counts before it
+// saturates: a long body repeating a word would otherwise outrank a
+// headline. Past article.MaxSearchMatches, the oldest candidate (the one
+// counted only to know there are more) is left out.
+const sqliteRanked = `WITH m AS MATERIALIZED (
+    SELECT articles_fts.rowid AS id,
+           bm25(articles_fts, 1.0, 0.0, 0.0) < 0 AS in_headline,
+           bm25(articles_fts, 10.0, 3.0, 1.0) AS score,
+           a.published_at AS published_at
+      FROM %s%s
+     ORDER BY articles_fts.rowid DESC LIMIT %d),
+  n AS (SELECT COUNT(*) AS total, MIN(id) AS oldest FROM m)
+SELECT m.id, n.total FROM m CROSS JOIN n
+ WHERE n.total <= %d OR m.id > n.oldest
+ ORDER BY m.in_headline DESC, m.score, m.published_at DESC, m.id DESC`
+
+func (sqliteSearch) page(ctx context.Context, s *Store, q article.SearchQuery, from, where string, args []any) ([]int64, int, error) {
+	args, limit := pageArgs(args, q)
+	query := fmt.Sprintf(sqliteRanked, from, where, q.Cap()+1, q.Cap()) + limit
+	return s.queryIDs(ctx, query, args...)
 }
 
 // fts5Query writes terms as FTS5 strings, which the engine reads as words
@@ -55,24 +77,28 @@ const sqliteSnippets = `SELECT rowid,
        snippet(articles_fts, 1, $2, $3, '…', 24),
        snippet(articles_fts, 2, $2, $3, '…', 32)
   FROM articles_fts
- WHERE articles_fts MATCH $1 AND rowid = $4`
+ WHERE articles_fts MATCH $1 AND rowid BETWEEN $4 AND $5 AND +rowid IN (`
 
-// marked asks the index for each hit's snippets, one at a time: FTS5
-// computes them only for the row asked for, so a page costs ten small
-// lookups instead of snippets for every match.
+// marked asks the index for a page's snippets in one query. FTS5 computes
+// them only for the rows kept. The rowid range bounds one walk through
+// the matches; the unary + keeps the id list out of the index, which would
+// otherwise start the match over for each id (ten times the work).
 func (sqliteSearch) marked(ctx context.Context, s *Store, arg any, ids []int64) (map[int64][3]string, error) {
-	out := make(map[int64][3]string, len(ids))
+	args := []any{arg, markOpen, markClose, slices.Min(ids), slices.Max(ids)}
 	for _, id := range ids {
-		var got int64
-		var m [3]string
-		err := s.read.QueryRowContext(ctx, sqliteSnippets, arg, markOpen, markClose, id).Scan(&got, &m[0], &m[1], &m[2])
-		if errors.Is(err, sql.ErrNoRows) {
-			continue // edited between the page query and this one
-		}
-		if err != nil {
-			return nil, err
-		}
-		out[id] = m
+		args = append(args, id)
 	}
-	return out, nil
+	rows, err := s.read.QueryContext(ctx, sqliteSnippets+placeholders(6, len(ids))+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64][3]string, len(ids))
+	err = scanEach(rows, func(r *sql.Rows) error {
+		var id int64
+		var m [3]string
+		err := r.Scan(&id, &m[0], &m[1], &m[2])
+		out[id] = m
+		return err
+	})
+	return out, err
 }
