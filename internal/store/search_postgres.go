@@ -11,7 +11,7 @@ import (
 )
 
 // postgresSearch searches the generated tsvector column
-// articles.search_vector (migrations 0006, 0008) through its GIN index.
+// articles.search_vector (migrations 0006, 0011) through its GIN index.
 // The 'simple' configuration lower-cases words without stemming, so Dari,
 // Pashto and Russian stories are found as well as English ones; the text
 // and the query are folded by fold_accents, so "café" and "cafe" find
