@@ -70,6 +70,7 @@ func Routes(pub *site.Handler, dk *desk.Handler, assets *render.Assets) http.Han
 	mux.Handle("POST /admin/comments/blocklist/{id}/delete", dk.Need(people.ModerateComments, dk.BlockDelete))
 	userRoutes(mux, dk)
 	mediaRoutes(mux, dk)
+	supportRoutes(mux, dk)
 
 	// Files: content-addressed, cached for a year.
 	mux.Handle("GET /static/{hash}/{dir}/{file}", assets)
