@@ -46,7 +46,7 @@ func TestWaysToGive(t *testing.T) {
 
 		res := a.get(t, "/support/")
 		b := manageExpect(t, "support page", res, 200,
-			"Become a member", `href="https://pay.example.org/join"`, "From 3 euros a month.",
+			"Become a member", `href="https://pay.example.org/join"`, "Give through pay.example.org", "From 3 euros a month.",
 			"<dt>Account holder</dt>", "Dateline Media e.V.", "DE89 3704 0044 0532 0130 00", "COBADEFFXXX", "Commerzbank",
 			testAddress, "Bitcoin mainnet", `data-copy="address-`, `role="status"`, "Copy<span class=\"visually-hidden\"> the Bitcoin address",
 			"QR code of the Bitcoin address", "js/support.js")

@@ -5,6 +5,7 @@ package support
 
 import (
 	"errors"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -77,6 +78,16 @@ func (m Method) Title() string {
 		return m.Label
 	}
 	return m.Kind.Label()
+}
+
+// Host is the payment page's site, named on its button so readers know
+// where they are going before they pay.
+func (m Method) Host() string {
+	u, err := url.Parse(m.URL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
 // schemes maps currencies to the URI scheme wallets open ("bitcoin:ADDR",

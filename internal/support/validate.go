@@ -187,4 +187,6 @@ func addressProblem(s string) string {
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-func isAlnum(r rune) bool { return r < 128 && (isUpper(byte(r)) || isDigit(byte(r)) || (r >= 'a' && r <= 'z')) }
+func isAlnum(r rune) bool {
+	return r < 128 && (isUpper(byte(r)) || isDigit(byte(r)) || (r >= 'a' && r <= 'z'))
+}
