@@ -159,6 +159,8 @@ type Filter struct {
 	AuthorID   int64
 	ExcludeIDs []int64 // stories already shown elsewhere on the page
 	LeadOnly   bool
+	Since      time.Time // published at or after; zero: no bound
+	Before     time.Time // published before; zero: no bound
 	Limit      int
 	Offset     int
 }

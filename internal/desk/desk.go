@@ -39,6 +39,8 @@ type Store interface {
 	pageStore
 	settingsStore
 	mediaStore
+	supportStore
+	apiKeyStore
 }
 
 // Handler serves the desk.

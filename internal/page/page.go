@@ -44,7 +44,7 @@ const (
 // Reserved are the first path segments the site answers itself; a page
 // there would never be reached. Some are kept for what is planned (search, feed).
 var Reserved = []string{"admin", "section", "tag", "author", "comments", "preview", "static", "media",
-	"search", "feed", "healthz"}
+	"search", "feed", "healthz", "api"}
 
 // Tidy trims what an editor typed and, when the slug is left blank, makes
 // one from the title. The body is kept as typed but for Windows line ends.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/datelinenews/dateline/internal/api"
 	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/blob"
 	"github.com/datelinenews/dateline/internal/comment"
@@ -66,7 +67,9 @@ func Build(ctx context.Context, d Deps) (*App, error) {
 		Comments: comments, Feeds: d.Store, Proxies: d.Proxies, Secret: secret, BaseURL: strings.TrimSuffix(d.BaseURL, "/")})
 	dk := desk.New(desk.Handler{Auth: auth, Articles: articles, Comments: comments, Spam: judge, Store: d.Store, Render: renderer, Log: d.Log,
 		Now: d.Now, Proxies: d.Proxies, Secret: secret, Media: d.Media})
-	app := &App{Handler: New(d.Log, Routes(pub, dk, assets)), Articles: articles, Auth: auth, Comments: comments}
+	ap := &api.Handler{Articles: articles, Store: d.Store, Log: d.Log, Now: d.Now, Proxies: d.Proxies,
+		BaseURL: strings.TrimSuffix(d.BaseURL, "/")}
+	app := &App{Handler: New(d.Log, Routes(pub, dk, ap, assets)), Articles: articles, Auth: auth, Comments: comments}
 	app.Jobs = []schedule.Job{
 		{Name: "publish scheduled stories", Every: time.Second, Run: func(ctx context.Context) error {
 			ids, err := articles.PublishDue(ctx)

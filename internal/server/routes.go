@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/datelinenews/dateline/internal/api"
 	"github.com/datelinenews/dateline/internal/desk"
 	"github.com/datelinenews/dateline/internal/people"
 	"github.com/datelinenews/dateline/internal/render"
@@ -11,7 +12,7 @@ import (
 )
 
 // Routes lists every route Dateline answers, grouped by audience.
-func Routes(pub *site.Handler, dk *desk.Handler, assets *render.Assets) http.Handler {
+func Routes(pub *site.Handler, dk *desk.Handler, ap *api.Handler, assets *render.Assets) http.Handler {
 	mux := http.NewServeMux()
 
 	// Public pages: no session, no per-visitor content, cacheable.
@@ -70,6 +71,8 @@ func Routes(pub *site.Handler, dk *desk.Handler, assets *render.Assets) http.Han
 	mux.Handle("POST /admin/comments/blocklist/{id}/delete", dk.Need(people.ModerateComments, dk.BlockDelete))
 	userRoutes(mux, dk)
 	mediaRoutes(mux, dk)
+	supportRoutes(mux, dk)
+	apiKeyRoutes(mux, dk)
 
 	// Files: content-addressed, cached for a year.
 	mux.Handle("GET /static/{hash}/{dir}/{file}", assets)
@@ -82,7 +85,7 @@ func Routes(pub *site.Handler, dk *desk.Handler, assets *render.Assets) http.Han
 	})
 
 	mux.Handle("GET /", pub.Handle(pub.NotFound))
-	return slashRedirect(mux)
+	return withAPI(ap, slashRedirect(mux))
 }
 
 // slashRedirect sends /section/world to /section/world/ with a permanent

@@ -13,6 +13,7 @@ type StaticPage struct {
 	Layout
 	Heading string
 	Body    template.HTML
+	Ways    []WayToGive // the Support page's ways to give, below its text
 }
 
 // Page serves a static page at /{slug}/.
@@ -33,7 +34,13 @@ func (h *Handler) Page(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	l.StructuredData = pageData(l, "WebPage", pg.Title, nil)
-	return h.page(w, r, "page", StaticPage{Layout: l, Heading: pg.Title, Body: sanitize.Article(pg.Body)})
+	p := StaticPage{Layout: l, Heading: pg.Title, Body: sanitize.Article(pg.Body)}
+	if s == SupportSlug {
+		if p.Ways, err = h.waysToGive(r.Context()); err != nil {
+			return err
+		}
+	}
+	return h.page(w, r, "page", p)
 }
 
 // firstLine returns the first non-empty line of plain text, for descriptions.

@@ -18,6 +18,7 @@ import (
 	"github.com/datelinenews/dateline/internal/render"
 	"github.com/datelinenews/dateline/internal/section"
 	"github.com/datelinenews/dateline/internal/settings"
+	"github.com/datelinenews/dateline/internal/support"
 	"github.com/datelinenews/dateline/internal/web"
 )
 
@@ -30,6 +31,7 @@ type Content interface {
 	AuthorBySlug(ctx context.Context, slug string) (people.Author, error)
 	ListPages(ctx context.Context) ([]page.Page, error)
 	PageBySlug(ctx context.Context, slug string) (page.Page, error)
+	ListSupportMethods(ctx context.Context) ([]support.Method, error)
 }
 
 // Handler serves the public site.

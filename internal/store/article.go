@@ -130,6 +130,12 @@ func filterSQL(f article.Filter) (string, []any) {
 	if f.LeadOnly {
 		add("a.is_lead = ?", true)
 	}
+	if !f.Since.IsZero() {
+		add("a.published_at >= ?", utc(f.Since))
+	}
+	if !f.Before.IsZero() {
+		add("a.published_at < ?", utc(f.Before))
+	}
 	return " WHERE " + strings.Join(where, " AND "), args
 }
 
