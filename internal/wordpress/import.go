@@ -204,6 +204,9 @@ func (im *importer) element(ctx context.Context, v any) error {
 	case *Tag:
 		return im.tag(ctx, x)
 	case *Term:
+		if x.Taxonomy == "category" || x.Taxonomy == "post_tag" {
+			return nil // the same as the wp:category and wp:tag elements
+		}
 		im.once("term "+x.Taxonomy, 0, fmt.Sprintf("terms of the taxonomy %s (such as %s) are not imported", quote(x.Taxonomy), quote(x.Name)))
 		return nil
 	case *Item:

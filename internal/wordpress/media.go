@@ -32,6 +32,9 @@ func (im *importer) attachment(ctx context.Context, it *Item) error {
 		im.warn(it.Line, "media", fmt.Sprintf("attachment %s (%s) has no file under wp-content/uploads: skipped", it.ID, quote(it.Title)))
 		return nil
 	}
+	if _, ok := im.maps[mapAttachment][it.ID]; ok {
+		counts.Unchanged++
+	}
 	e, ok := im.mediaFile(ctx, rel)
 	if !ok {
 		return nil
