@@ -158,3 +158,11 @@ func (s *Store) UpdateImportedComment(ctx context.Context, c comment.Comment) er
 	}
 	return nil
 }
+
+// QueryCount runs a query that returns one number (SELECT COUNT(*) …),
+// for tests that check what an import wrote on either engine.
+func (s *Store) QueryCount(ctx context.Context, query string, args ...any) (int, error) {
+	var n int
+	err := s.read.QueryRowContext(ctx, query, args...).Scan(&n)
+	return n, err
+}

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/datelinenews/dateline/internal/blob"
+	"github.com/datelinenews/dateline/internal/media"
 	"github.com/datelinenews/dateline/internal/store"
 )
 
@@ -23,6 +24,9 @@ type Options struct {
 	Uploads string
 	// Media is where imported images are stored.
 	Media blob.Bucket
+	// Images sets the versions made of each image; zero: internal/media's
+	// defaults without WebP, which would make a large import hours longer.
+	Images media.Options
 	// DryRun does the whole import in a transaction that is rolled back,
 	// touching no file: the report says what would happen.
 	DryRun bool
@@ -88,6 +92,9 @@ type pendingFeatured struct {
 func Import(ctx context.Context, st *store.Store, r io.Reader, opt Options) (*Report, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
+	}
+	if opt.Images.MaxWidth == 0 && len(opt.Images.Widths) == 0 {
+		opt.Images.SkipWebP = true
 	}
 	if opt.Warnings == nil {
 		opt.Warnings = io.Discard

@@ -155,7 +155,7 @@ func (im *importer) missing(rel string, err error) {
 // file that is not an image (a PDF) is stored as it is, under a new name.
 func (im *importer) storeFile(ctx context.Context, rel string, data []byte) (store.ImportEntry, error) {
 	name := strings.ToLower(rand.Text())
-	p, err := media.Process(ctx, bytes.NewReader(data), media.Options{SkipWebP: true})
+	p, err := media.Process(ctx, bytes.NewReader(data), im.opt.Images)
 	var rej *media.Rejection
 	if errors.As(err, &rej) && !looksLikeImage(rel) {
 		key := name + strings.ToLower(path.Ext(rel))
