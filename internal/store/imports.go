@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/datelinenews/dateline/internal/comment"
@@ -48,7 +49,7 @@ func (s *Store) ImportEntries(ctx context.Context, source, kind string) (map[str
 
 // ImportEntryOf returns one entry; found is false when the object was never imported.
 func (s *Store) ImportEntryOf(ctx context.Context, source, kind, wpID string) (e ImportEntry, found bool, err error) {
-	err = s.read.QueryRowContext(ctx, `SELECT dateline_id, target, checksum FROM import_map
+	err = s.queryRowWrite(ctx, `SELECT dateline_id, target, checksum FROM import_map
 	  WHERE source = $1 AND kind = $2 AND wp_id = $3`, source, kind, wpID).Scan(&e.ID, &e.Target, &e.Checksum)
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, false, nil
@@ -61,7 +62,7 @@ func (s *Store) ImportEntryOf(ctx context.Context, source, kind, wpID string) (e
 
 // SetImportEntry records (or replaces) what an imported object became.
 func (s *Store) SetImportEntry(ctx context.Context, source, kind, wpID string, e ImportEntry) error {
-	_, err := s.write.ExecContext(ctx, `INSERT INTO import_map (source, kind, wp_id, dateline_id, target, checksum)
+	_, err := s.execWrite(ctx, `INSERT INTO import_map (source, kind, wp_id, dateline_id, target, checksum)
 	  VALUES ($1, $2, $3, $4, $5, $6)
 	  ON CONFLICT (source, kind, wp_id) DO UPDATE SET dateline_id = excluded.dateline_id,
 	      target = excluded.target, checksum = excluded.checksum`, source, kind, wpID, e.ID, e.Target, e.Checksum)
@@ -165,4 +166,38 @@ func (s *Store) QueryCount(ctx context.Context, query string, args ...any) (int,
 	var n int
 	err := s.read.QueryRowContext(ctx, query, args...).Scan(&n)
 	return n, err
+}
+
+// ImportRecord is one entry for SetImportEntries.
+type ImportRecord struct {
+	WPID  string
+	Entry ImportEntry
+}
+
+// importBatch is how many entries one statement of SetImportEntries writes.
+const importBatch = 128
+
+// SetImportEntries records many entries of one kind, a batch of rows per
+// statement: an import of a million comments writes their map this way.
+func (s *Store) SetImportEntries(ctx context.Context, source, kind string, list []ImportRecord) error {
+	for len(list) > 0 {
+		n := min(len(list), importBatch)
+		var b strings.Builder
+		b.WriteString(`INSERT INTO import_map (source, kind, wp_id, dateline_id, target, checksum) VALUES `)
+		args := make([]any, 0, n*6)
+		for i, r := range list[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("(" + placeholders(len(args)+1, 6) + ")")
+			args = append(args, source, kind, r.WPID, r.Entry.ID, r.Entry.Target, r.Entry.Checksum)
+		}
+		b.WriteString(` ON CONFLICT (source, kind, wp_id) DO UPDATE SET dateline_id = excluded.dateline_id,
+		      target = excluded.target, checksum = excluded.checksum`)
+		if _, err := s.execWrite(ctx, b.String(), args...); err != nil {
+			return fmt.Errorf("import map %s: %w", kind, err)
+		}
+		list = list[n:]
+	}
+	return nil
 }

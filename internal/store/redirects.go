@@ -13,7 +13,7 @@ import (
 // SetRedirect makes oldPath (a path, or "/?p=12" for a query link) answer
 // with the URL of an article (articleID) or of a static page (pageID).
 func (s *Store) SetRedirect(ctx context.Context, oldPath string, articleID, pageID int64, now time.Time) error {
-	_, err := s.write.ExecContext(ctx, `INSERT INTO redirects (old_path, article_id, page_id, created_at)
+	_, err := s.execWrite(ctx, `INSERT INTO redirects (old_path, article_id, page_id, created_at)
 	  VALUES ($1, $2, $3, $4)
 	  ON CONFLICT (old_path) DO UPDATE SET article_id = excluded.article_id, page_id = excluded.page_id`,
 		oldPath, nullID(articleID), nullID(pageID), utc(now))

@@ -96,7 +96,7 @@ func (im *importer) comment(ctx context.Context, it *Item, c *Comment, articleID
 		return placedComment{}, fmt.Errorf("comment %s: %w", c.ID, err)
 	}
 	e := store.ImportEntry{ID: nc.ID, Target: fmt.Sprintf("%d/%d", nc.Depth, nc.ParentID), Checksum: sum}
-	if err := im.st.SetImportEntry(ctx, im.source, mapComment, c.ID, e); err != nil {
+	if err := im.commentEntry(ctx, c.ID, e); err != nil {
 		return placedComment{}, err
 	}
 	return placedComment{id: nc.ID, depth: nc.Depth, parentID: nc.ParentID}, nil
@@ -144,4 +144,20 @@ func parsePlacement(s string) (depth int, parentID int64) {
 		depth = 1
 	}
 	return depth, parentID
+}
+
+// commentEntry queues a comment's import entry, writing a batch when full.
+func (im *importer) commentEntry(ctx context.Context, wpID string, e store.ImportEntry) error {
+	im.commentEntries = append(im.commentEntries, store.ImportRecord{WPID: wpID, Entry: e})
+	if len(im.commentEntries) < 1024 {
+		return nil
+	}
+	return im.flushComments(ctx)
+}
+
+// flushComments writes the queued comment entries.
+func (im *importer) flushComments(ctx context.Context) error {
+	err := im.st.SetImportEntries(ctx, im.source, mapComment, im.commentEntries)
+	im.commentEntries = im.commentEntries[:0]
+	return err
 }

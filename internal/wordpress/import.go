@@ -74,7 +74,8 @@ type importer struct {
 	ctx             context.Context
 	failed          error // from the URL mapper, which cannot return one
 	pendingFeatured []pendingFeatured
-	written         []string // media files written, removed if the import fails
+	written         []string             // media files written, removed if the import fails
+	commentEntries  []store.ImportRecord // import entries of comments, written in batches
 	warnedOnce      map[string]bool
 	sectionCount    int
 	fallbackSection int64
@@ -128,6 +129,9 @@ func Import(ctx context.Context, st *store.Store, r io.Reader, opt Options) (*Re
 
 // run streams the file, importing each element as it comes.
 func (im *importer) run(ctx context.Context) error {
+	if err := im.st.ForBulkWrite(ctx); err != nil {
+		return err
+	}
 	site, err := im.st.Site(ctx)
 	if err != nil {
 		return err
@@ -240,6 +244,9 @@ func (im *importer) item(ctx context.Context, it *Item) error {
 // finish resolves what could only be known at the end: links to stories
 // later in the file, and featured images listed after their story.
 func (im *importer) finish(ctx context.Context) error {
+	if err := im.flushComments(ctx); err != nil {
+		return err
+	}
 	for _, p := range im.pendingFeatured {
 		if e, ok := im.maps[mapAttachment][p.attachmentID]; ok && e.ID != 0 {
 			if err := im.st.SetFeaturedImage(ctx, p.articleID, e.ID); err != nil {
