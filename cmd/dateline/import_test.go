@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"os"
 	"path/filepath"
@@ -64,13 +65,15 @@ func TestImportWordPressPostgres(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer admin.Close()
-	schema := "test_import_cmd_" + strings.ToLower(filepath.Base(t.TempDir()))
-	schema = regexp.MustCompile(`[^a-z0-9_]`).ReplaceAllString(schema, "_")
+	schema := "test_" + strings.ToLower(rand.Text()[:12])
 	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
+		admin.Close()
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`) })
+	t.Cleanup(func() {
+		admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
+		admin.Close()
+	})
 	sep := "?"
 	if strings.Contains(url, "?") {
 		sep = "&"

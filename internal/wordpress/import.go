@@ -117,14 +117,13 @@ func Import(ctx context.Context, st *store.Store, r io.Reader, opt Options) (*Re
 	if errors.Is(err, errDryRun) {
 		err = nil
 	}
-	if err != nil && im != nil {
-		im.removeWritten(ctx)
+	if im != nil {
+		report.Site = im.rd.Site
+		if err != nil {
+			im.removeWritten(ctx)
+		}
 	}
-	report.Site = im.rd.Site
-	if err != nil {
-		return report, err
-	}
-	return report, nil
+	return report, err
 }
 
 // run streams the file, importing each element as it comes.
