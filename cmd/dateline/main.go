@@ -38,6 +38,7 @@ func init() {
 		{"serve", "run the news site", runServe},
 		{"migrate", "apply database migrations and exit", runMigrate},
 		{"user", "manage staff accounts (user add, user reset-password)", runUser},
+		{"import", "import a WordPress export (import wordpress FILE.xml)", runImport},
 		{"config", "print the effective settings, secrets hidden", runConfig},
 		{"version", "print the version", runVersion},
 	}

@@ -64,7 +64,7 @@ func Build(ctx context.Context, d Deps) (*App, error) {
 	comments := comment.NewService(d.Store, judge, comment.Signer{Key: signing}, d.Now)
 	auth := people.NewAuth(d.Store, d.Now)
 	pub := site.New(site.Handler{Articles: articles, Content: d.Store, Files: d.Media, Render: renderer, Log: d.Log, Now: d.Now,
-		Comments: comments, Feeds: d.Store, Proxies: d.Proxies, Secret: secret, BaseURL: strings.TrimSuffix(d.BaseURL, "/")})
+		Comments: comments, Feeds: d.Store, Redirects: d.Store, Proxies: d.Proxies, Secret: secret, BaseURL: strings.TrimSuffix(d.BaseURL, "/")})
 	dk := desk.New(desk.Handler{Auth: auth, Articles: articles, Comments: comments, Spam: judge, Store: d.Store, Render: renderer, Log: d.Log,
 		Now: d.Now, Proxies: d.Proxies, Secret: secret, Media: d.Media})
 	ap := &api.Handler{Articles: articles, Store: d.Store, Log: d.Log, Now: d.Now, Proxies: d.Proxies,

@@ -26,6 +26,9 @@ var errorTexts = map[int][2]string{
 // errorPage writes the themed page for a status. If the site chrome cannot
 // be loaded (say, the database is down) it falls back to a plain page.
 func (h *Handler) errorPage(w http.ResponseWriter, r *http.Request, status int, message string) {
+	if status == http.StatusNotFound && h.redirectOld(w, r, r.URL.Path) {
+		return
+	}
 	text, ok := errorTexts[status]
 	if !ok {
 		text = [2]string{http.StatusText(status), "The request could not be completed."}

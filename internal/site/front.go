@@ -34,6 +34,9 @@ func (h *Handler) Front(w http.ResponseWriter, r *http.Request) error {
 	if err := checkQuery(r); err != nil {
 		return err
 	}
+	if h.redirectQuery(w, r) {
+		return nil
+	}
 	l, err := h.layout(ctx, r, "", "")
 	if err != nil {
 		return err

@@ -41,13 +41,16 @@ type Handler struct {
 	Files    blob.Bucket // media files: images and their variants
 	Comments *comment.Service
 	Feeds    FeedStore // feeds and sitemaps
-	Proxies  web.Proxies
-	Secret   []byte // keys the hash of client addresses
-	BaseURL  string // the site's public address, e.g. https://news.example.org; empty: from each request
-	Render   *render.Renderer
-	Log      *slog.Logger
-	Now      func() time.Time
-	errors   *web.Errors
+	// Redirects are old addresses (imported WordPress permalinks) that
+	// answer with a 301 instead of a 404; nil: none.
+	Redirects Redirects
+	Proxies   web.Proxies
+	Secret    []byte // keys the hash of client addresses
+	BaseURL   string // the site's public address, e.g. https://news.example.org; empty: from each request
+	Render    *render.Renderer
+	Log       *slog.Logger
+	Now       func() time.Time
+	errors    *web.Errors
 }
 
 // New returns the public site's handler set.

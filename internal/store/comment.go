@@ -34,7 +34,7 @@ func (s *Store) CreateComment(ctx context.Context, c comment.Comment) (int64, er
 	    from_staff, user_id, client_hash, spam_score, reason, created_at, updated_at)
 	  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id`
 	var id int64
-	err := s.write.QueryRowContext(ctx, q, c.ArticleID, nullID(c.ParentID), c.Depth, c.AuthorName, c.AuthorEmail, c.AuthorURL,
+	err := s.queryRowWrite(ctx, q, c.ArticleID, nullID(c.ParentID), c.Depth, c.AuthorName, c.AuthorEmail, c.AuthorURL,
 		c.Body, string(c.Status), c.FromStaff, nullID(c.UserID), c.ClientHash, c.SpamScore, c.Reason, utc(c.CreatedAt)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("create comment: %w", err)

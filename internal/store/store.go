@@ -28,6 +28,9 @@ type Store struct {
 	// read and write are the pools, or both the open transaction inside InTx.
 	read, write dbtx
 	tx          *sql.Tx
+	// stmts caches statements prepared on tx, for writers that repeat a
+	// statement thousands of times in one transaction (imports).
+	stmts map[string]*sql.Stmt
 	// isUnique reports whether err is a unique-constraint violation.
 	isUnique func(error) bool
 }
@@ -97,6 +100,7 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		ts := *s
 		ts.read, ts.write, ts.tx = tx, tx, tx
+		ts.stmts = map[string]*sql.Stmt{}
 		return fn(&ts)
 	})
 }
@@ -118,6 +122,44 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
+}
+
+// prepared returns query prepared on the open transaction, preparing it
+// the first time; outside a transaction it returns nil. SQLite otherwise
+// parses every statement anew, which dominates a bulk import's time.
+func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+	if s.tx == nil || s.stmts == nil {
+		return nil, nil
+	}
+	if st, ok := s.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := s.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	s.stmts[query] = st
+	return st, nil
+}
+
+// execWrite runs a write, through a prepared statement inside a transaction.
+func (s *Store) execWrite(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := s.prepared(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if st != nil {
+		return st.ExecContext(ctx, args...)
+	}
+	return s.write.ExecContext(ctx, query, args...)
+}
+
+// queryRowWrite is execWrite for a statement that returns a row.
+func (s *Store) queryRowWrite(ctx context.Context, query string, args ...any) *sql.Row {
+	if st, err := s.prepared(ctx, query); err == nil && st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return s.write.QueryRowContext(ctx, query, args...)
 }
 
 // conflict maps a unique violation to the domain's conflict error.

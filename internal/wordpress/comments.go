@@ -1,0 +1,163 @@
+package wordpress
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/datelinenews/dateline/internal/comment"
+	"github.com/datelinenews/dateline/internal/store"
+	"github.com/datelinenews/dateline/internal/wordpress/markup"
+)
+
+// comments brings a post's comments in with their threads. Readers' IP
+// addresses are dropped: Dateline never stores them in the clear, and an
+// old address is of no use to its rate limits. Emails are kept, private,
+// as for comments made on Dateline.
+func (im *importer) comments(ctx context.Context, it *Item, articleID int64, existed bool) error {
+	placed := map[string]placedComment{}
+	todo := it.Comments
+	// Parents usually come before their replies; a reply whose parent is
+	// further on waits for another round.
+	for len(todo) > 0 {
+		var later []Comment
+		for _, c := range todo {
+			parent := strings.TrimSpace(c.Parent)
+			if parent != "" && parent != "0" && hasComment(it.Comments, parent) {
+				if _, ok := placed[parent]; !ok {
+					later = append(later, c)
+					continue
+				}
+			}
+			p, err := im.comment(ctx, it, &c, articleID, existed, placed[parent])
+			if err != nil {
+				return err
+			}
+			placed[c.ID] = p
+		}
+		if len(later) == len(todo) {
+			// A loop of parents: place the rest at the top level.
+			for i := range later {
+				later[i].Parent = "0"
+			}
+		}
+		todo = later
+	}
+	return nil
+}
+
+// placedComment is where a comment went: its id and depth, for its replies.
+type placedComment struct {
+	id       int64
+	depth    int
+	parentID int64
+}
+
+func hasComment(list []Comment, id string) bool {
+	for _, c := range list {
+		if c.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// comment imports one comment under parent (zero for top level).
+func (im *importer) comment(ctx context.Context, it *Item, c *Comment, articleID int64, existed bool, parent placedComment) (placedComment, error) {
+	counts := im.report.Counts["comments"]
+	cc := *c
+	cc.AuthorIP = "" // not part of what is kept, so not of the checksum either
+	sum := checksum(cc)
+	var prev store.ImportEntry
+	found := false
+	if existed {
+		var err error
+		if prev, found, err = im.st.ImportEntryOf(ctx, im.source, mapComment, c.ID); err != nil {
+			return placedComment{}, err
+		}
+	}
+	if found && prev.Checksum == sum {
+		counts.Unchanged++
+		depth, parentID := parsePlacement(prev.Target)
+		return placedComment{id: prev.ID, depth: depth, parentID: parentID}, nil
+	}
+	nc := im.newComment(it, c, articleID, parent)
+	var err error
+	if found {
+		counts.Updated++
+		nc.ID = prev.ID
+		err = im.st.UpdateImportedComment(ctx, nc)
+	} else {
+		counts.Imported++
+		nc.ID, err = im.st.CreateComment(ctx, nc)
+	}
+	if err != nil {
+		return placedComment{}, fmt.Errorf("comment %s: %w", c.ID, err)
+	}
+	e := store.ImportEntry{ID: nc.ID, Target: fmt.Sprintf("%d/%d", nc.Depth, nc.ParentID), Checksum: sum}
+	if err := im.commentEntry(ctx, c.ID, e); err != nil {
+		return placedComment{}, err
+	}
+	return placedComment{id: nc.ID, depth: nc.Depth, parentID: nc.ParentID}, nil
+}
+
+// newComment maps a WordPress comment; replies nest as in WordPress up to
+// Dateline's depth, past which they join their parent's level.
+func (im *importer) newComment(it *Item, c *Comment, articleID int64, parent placedComment) comment.Comment {
+	status, known := commentStatus(strings.TrimSpace(c.Approved))
+	if !known {
+		im.warn(it.Line, "comments", fmt.Sprintf("comment %s has the unknown status %s: held for moderation", c.ID, quote(c.Approved)))
+	}
+	im.current = nil
+	res := markup.Convert(c.Content, markup.Options{URL: im.mapURL})
+	for _, w := range res.Warnings {
+		im.warn(it.Line, "comments", fmt.Sprintf("comment %s: %s", c.ID, w))
+	}
+	nc := comment.Comment{ArticleID: articleID, Depth: 1, AuthorName: text(c.Author),
+		AuthorEmail: strings.ToLower(strings.TrimSpace(c.AuthorEmail)), AuthorURL: strings.TrimSpace(c.AuthorURL),
+		Body: res.Markdown, Status: status, UserID: im.userOfAuthor(strings.TrimSpace(c.UserID))}
+	nc.FromStaff = nc.UserID != 0
+	if nc.AuthorName == "" {
+		nc.AuthorName = "Anonymous"
+	}
+	if parent.id != 0 {
+		nc.ParentID, nc.Depth = parent.id, parent.depth+1
+		if parent.depth >= comment.MaxDepth {
+			nc.ParentID, nc.Depth = parent.parentID, parent.depth
+		}
+	}
+	t, ok := itemTime(c.DateGMT, c.Date, im.loc)
+	if !ok {
+		t = articleTime(it, im.loc, im.now)
+	}
+	nc.CreatedAt, nc.UpdatedAt = t, t
+	return nc
+}
+
+// parsePlacement reads the "depth/parent id" kept in a comment's import entry.
+func parsePlacement(s string) (depth int, parentID int64) {
+	d, p, _ := strings.Cut(s, "/")
+	depth, _ = strconv.Atoi(d)
+	parentID, _ = strconv.ParseInt(p, 10, 64)
+	if depth < 1 {
+		depth = 1
+	}
+	return depth, parentID
+}
+
+// commentEntry queues a comment's import entry, writing a batch when full.
+func (im *importer) commentEntry(ctx context.Context, wpID string, e store.ImportEntry) error {
+	im.commentEntries = append(im.commentEntries, store.ImportRecord{WPID: wpID, Entry: e})
+	if len(im.commentEntries) < 1024 {
+		return nil
+	}
+	return im.flushComments(ctx)
+}
+
+// flushComments writes the queued comment entries.
+func (im *importer) flushComments(ctx context.Context) error {
+	err := im.st.SetImportEntries(ctx, im.source, mapComment, im.commentEntries)
+	im.commentEntries = im.commentEntries[:0]
+	return err
+}
