@@ -22,21 +22,21 @@ cleanup() {
 # install_tools installs wrk and nginx (and nginx's brotli_static module,
 # where the distribution has it) with apt-get when they are missing.
 install_tools() {
-	local missing=()
+	local missing=() brotli=libnginx-mod-http-brotli-static
 	command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 	command -v curl >/dev/null 2>&1 || missing+=(curl)
-	if [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] &&
-		apt-cache show libnginx-mod-http-brotli-static >/dev/null 2>&1; then
-		missing+=(libnginx-mod-http-brotli-static)
-	fi
+	[ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=("$brotli")
 	if [ "${#missing[@]}" -gt 0 ]; then
 		say "installing ${missing[*]}"
 		[ "$(id -u)" = 0 ] || die "need root to apt-get install ${missing[*]}"
-		DEBIAN_FRONTEND=noninteractive apt-get -o Acquire::Retries=3 install -y "${missing[@]}" >"$WORK/apt.log" 2>&1 || {
-			apt-get -o Acquire::Retries=3 update >>"$WORK/apt.log" 2>&1
-			DEBIAN_FRONTEND=noninteractive apt-get -o Acquire::Retries=3 install -y "${missing[@]}" >>"$WORK/apt.log" 2>&1
-		} || die "apt-get install ${missing[*]} failed; see $WORK/apt.log"
+		apt-get -o Acquire::Retries=3 update >"$WORK/apt.log" 2>&1 || die "apt-get update failed; see $WORK/apt.log"
+		if ! apt-cache show "$brotli" >/dev/null 2>&1; then
+			say "$brotli is not packaged here; nginx can serve gzip only"
+			missing=("${missing[@]/$brotli/}")
+		fi
+		DEBIAN_FRONTEND=noninteractive apt-get -o Acquire::Retries=3 install -y ${missing[*]} >>"$WORK/apt.log" 2>&1 ||
+			die "apt-get install ${missing[*]} failed; see $WORK/apt.log"
 	fi
 	NGINX_BIN="$(command -v nginx || echo /usr/sbin/nginx)"
 }
