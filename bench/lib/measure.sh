@@ -9,7 +9,7 @@ field() { tr ' ' '\n' <"$1" | awk -F= -v k="$2" '$1 == k { print $2 }'; }
 # wrk_page loads one URL and fails the suite on any failed request.
 wrk_page() {
 	local name="$1" url="$2" duration="$3" out
-	out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" -H "Accept-Encoding: $ACCEPT_ENCODING" \
+	out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout "$TIMEOUT" -H "Accept-Encoding: $ACCEPT_ENCODING" \
 		-s "$ROOT/bench/wrk/page.lua" "$url" | grep '^BENCH ')" || die "wrk failed on $url"
 	check_failures "$name" "$out"
 	echo "$out"
@@ -39,7 +39,7 @@ post_comments() {
 	for run in $(seq 1 "$RUNS"); do
 		say "comments ($path), run $run of $RUNS"
 		before="$(comment_total "$path")"
-		out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/bench/wrk/post.lua" "$DATELINE/comments" -- \
+		out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$TIMEOUT" -s "$ROOT/bench/wrk/post.lua" "$DATELINE/comments" -- \
 			"$stamp" "$POST_FIRST_ID" "$POST_LAST_ID" "$(( $(date +%s%3N) % 4294967296 ))" | grep '^BENCH ')" ||
 			die "wrk failed posting comments"
 		check_failures "comments ($path)" "$out"

@@ -28,6 +28,7 @@ type Store struct {
 	// read and write are the pools, or both the open transaction inside InTx.
 	read, write dbtx
 	tx          *sql.Tx
+	caches      []*cachedDB // prepared statements to close with the pools
 	// isUnique reports whether err is a unique-constraint violation.
 	isUnique func(error) bool
 }
@@ -79,7 +80,11 @@ func (s *Store) Engine() Engine { return s.engine }
 
 // Close closes the connection pools.
 func (s *Store) Close() error {
-	err := s.readDB.Close()
+	var err error
+	for _, c := range s.caches {
+		err = errors.Join(err, c.Close())
+	}
+	err = errors.Join(err, s.readDB.Close())
 	if s.writeDB != s.readDB {
 		err = errors.Join(err, s.writeDB.Close())
 	}
