@@ -9,7 +9,7 @@ median() {
 }
 
 # calc evaluates an awk expression.
-calc() { awk "BEGIN { print $1 }"; }
+calc() { awk "BEGIN { print ($1) }"; }
 
 verdict() { if [ "$(calc "$1")" = 1 ]; then echo pass; else echo "**miss**"; fi; }
 
