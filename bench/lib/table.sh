@@ -18,7 +18,7 @@ page_row() {
 	rps="$(median "$name" rps)"
 	p99="$(calc "$(median "$name" p99_us) / 1000")"
 	ratio="$(calc "$rps / $STATIC_RPS")"
-	printf '| %s | %.0f req/s | %.2f ms%s | %.2f | ≥ 0.80 × nginx, p99 < 10 ms | %s |\n' "$label" "$rps" "$p99" \
+	printf '| %s | %.0f req/s | %.2f ms%s | %.3f | ≥ 0.80 × nginx, p99 < 10 ms | %s |\n' "$label" "$rps" "$p99" \
 		"$(timeouts "$name")" "$ratio" "$(verdict "$ratio >= 0.8 && $p99 < 10")"
 }
 
