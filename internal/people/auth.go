@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -109,7 +110,7 @@ func (a *Auth) SignIn(ctx context.Context, email, password, clientKey string) (U
 	} else if errors.Is(err, ErrNotFound) || err == nil {
 		// Spend the same time as a real check, so timing does not tell
 		// whether the account exists.
-		CheckPassword(dummyHash, password)
+		CheckPassword(dummyHash(), password)
 	} else {
 		return User{}, "", err
 	}
@@ -128,8 +129,14 @@ func (a *Auth) SignIn(ctx context.Context, email, password, clientKey string) (U
 	return u, token, err
 }
 
-// dummyHash is checked against when no account matches.
-var dummyHash, _ = HashPassword("no such account, no such password")
+// dummyHash is checked against when no account matches. It is made on
+// first use, not at start: an argon2id hash takes 64 MiB and a good part of
+// a CPU second, which every start of every command used to pay (the
+// benchmark suite's cold start and peak memory showed it).
+var dummyHash = sync.OnceValue(func() string {
+	h, _ := HashPassword("no such account, no such password")
+	return h
+})
 
 func (a *Auth) openSession(ctx context.Context, userID int64, now time.Time) (string, error) {
 	token := newToken()

@@ -38,7 +38,12 @@ func openSQLite(dataDir string) (*Store, error) {
 	}
 	write.SetMaxOpenConns(1)
 	read.SetMaxOpenConns(8)
-	return newStore(SQLite, read, write, sqliteUnique), nil
+	s := newStore(SQLite, read, write, sqliteUnique)
+	// The driver would parse every query on every call; PostgreSQL's pgx
+	// keeps its own statement cache, so only SQLite needs this.
+	r, w := newCachedDB(read), newCachedDB(write)
+	s.read, s.write, s.caches = r, w, []*cachedDB{r, w}
+	return s, nil
 }
 
 func sqliteUnique(err error) bool {

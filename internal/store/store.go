@@ -30,7 +30,8 @@ type Store struct {
 	tx          *sql.Tx
 	// stmts caches statements prepared on tx, for writers that repeat a
 	// statement thousands of times in one transaction (imports).
-	stmts map[string]*sql.Stmt
+	stmts  map[string]*sql.Stmt
+	caches []*cachedDB // prepared statements to close with the pools
 	// isUnique reports whether err is a unique-constraint violation.
 	isUnique func(error) bool
 }
@@ -82,7 +83,11 @@ func (s *Store) Engine() Engine { return s.engine }
 
 // Close closes the connection pools.
 func (s *Store) Close() error {
-	err := s.readDB.Close()
+	var err error
+	for _, c := range s.caches {
+		err = errors.Join(err, c.Close())
+	}
+	err = errors.Join(err, s.readDB.Close())
 	if s.writeDB != s.readDB {
 		err = errors.Join(err, s.writeDB.Close())
 	}
