@@ -16,6 +16,7 @@ import (
 type mediaStore interface {
 	CreateImage(ctx context.Context, img media.Image, now time.Time) (int64, error)
 	ImageByID(ctx context.Context, id int64) (media.Image, error)
+	ImageByPath(ctx context.Context, key string) (media.Image, error)
 	ListImages(ctx context.Context, query string, limit, offset int) ([]media.Image, error)
 	CountImages(ctx context.Context, query string) (int, error)
 	UpdateImageText(ctx context.Context, img media.Image) error

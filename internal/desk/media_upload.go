@@ -2,8 +2,6 @@ package desk
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +9,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/datelinenews/dateline/internal/media"
@@ -30,8 +29,11 @@ type upload struct {
 	Problems map[string]string
 }
 
-// UploadMedia takes an image from the library's upload form, makes its
-// published versions and stores them under a random name.
+// UploadMedia takes an image from the library's upload form, or from the
+// story editor's drop zone (which asks for JSON), makes its published
+// versions and stores them under names made from their content. The same
+// picture uploaded again is not stored twice: the upload leads to the image
+// already in the library.
 func (h *Handler) UploadMedia(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, maxUploadBytes)
 	up, status, err := h.readUpload(r)
@@ -39,25 +41,57 @@ func (h *Handler) UploadMedia(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if len(up.Problems) > 0 {
-		return h.mediaLibrary(w, r, status, up.Form, up.Problems)
+		return h.uploadRefused(w, r, status, up.Form, up.Problems)
 	}
-	name, err := randomName()
+	img, fresh, err := h.saveUpload(r, up)
 	if err != nil {
 		return err
 	}
-	img, err := media.Store(r.Context(), h.Media, name, up.Picture)
-	if err != nil {
-		return err
+	message := "Image uploaded: " + up.Name + "."
+	if !fresh {
+		message = "This image is already in the library, as #" + strconv.FormatInt(img.ID, 10) + "; nothing was added."
+	}
+	if wantsJSON(r) {
+		return writeJSON(w, http.StatusOK, uploaded(img, message))
+	}
+	return seeOther(w, r, "/admin/media", message)
+}
+
+// busyMessage answers an upload that found every processing slot taken.
+const busyMessage = "The server is busy preparing other images. Wait a minute and upload this one again."
+
+// saveUpload stores the files and the library entry, or finds the entry
+// that already holds the same picture (fresh is then false).
+func (h *Handler) saveUpload(r *http.Request, up upload) (img media.Image, fresh bool, err error) {
+	ctx := r.Context()
+	if old, err := h.Store.ImageByPath(ctx, media.ContentName(up.Picture)+"-full.jpg"); err == nil {
+		return old, false, nil
+	} else if !errors.Is(err, media.ErrNotFound) {
+		return img, false, err
+	}
+	if img, err = media.Store(ctx, h.Media, up.Picture); err != nil {
+		return img, false, err
 	}
 	img.Alt, img.Caption, img.Credit = up.Form.Alt, up.Form.Caption, up.Form.Credit
 	img.OriginalName, img.SizeBytes = up.Name, up.Size
-	id, err := h.Store.CreateImage(r.Context(), img, h.Now())
-	if err != nil {
-		h.removeFiles(r.Context(), img)
-		return err
+	if img.ID, err = h.Store.CreateImage(ctx, img, h.Now()); err != nil {
+		h.removeFiles(ctx, img)
+		return img, false, err
 	}
-	h.audit(r, "media.upload", fmt.Sprintf("image %d", id), up.Name)
-	return seeOther(w, r, "/admin/media", "Image uploaded: "+up.Name+".")
+	h.audit(r, "media.upload", fmt.Sprintf("image %d", img.ID), up.Name)
+	return img, true, nil
+}
+
+// uploadRefused answers a refused upload: the library page with the
+// problems beside the fields, or for the editor the message as JSON.
+func (h *Handler) uploadRefused(w http.ResponseWriter, r *http.Request, status int, form UploadForm, problems map[string]string) error {
+	if status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "60")
+	}
+	if wantsJSON(r) {
+		return writeJSON(w, status, UploadResult{Error: problems["file"]})
+	}
+	return h.mediaLibrary(w, r, status, form, problems)
 }
 
 // readUpload streams the multipart form, processing the file as it arrives
@@ -109,8 +143,18 @@ func tooLarge(err error, up *upload) int {
 // problem beside the file field.
 func (h *Handler) readFile(ctx context.Context, part *multipart.Part, up *upload) (int, error) {
 	up.Name = path.Base(strings.ReplaceAll(part.FileName(), `\`, "/"))
+	// Only the decoding waits its turn, not the form's words before the file.
+	leave, err := h.Processing.Enter(ctx)
+	if errors.Is(err, media.ErrBusy) {
+		up.Problems["file"] = busyMessage
+		return http.StatusServiceUnavailable, nil
+	}
+	if err != nil {
+		return 0, err
+	}
 	counted := &countingReader{r: part}
 	p, err := media.Process(ctx, counted, media.Options{})
+	leave()
 	up.Size = counted.n
 	var rej *media.Rejection
 	var mb *http.MaxBytesError
@@ -157,15 +201,6 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
 	return n, err
-}
-
-// randomName is a file name nobody can guess or collide with.
-func randomName() (string, error) {
-	b := make([]byte, 12)
-	if _, err := rand.Read(b); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(b), nil
 }
 
 // imageFiles lists every key an image's files are stored under.

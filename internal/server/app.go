@@ -11,6 +11,7 @@ import (
 	"github.com/datelinenews/dateline/internal/blob"
 	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/desk"
+	"github.com/datelinenews/dateline/internal/media"
 	"github.com/datelinenews/dateline/internal/people"
 	"github.com/datelinenews/dateline/internal/render"
 	"github.com/datelinenews/dateline/internal/schedule"
@@ -29,6 +30,8 @@ type Deps struct {
 	Now     func() time.Time
 	Proxies web.Proxies
 	BaseURL string // the site's public address; empty: each request's host
+	// Processing bounds concurrent image uploads; nil: media.DefaultGate.
+	Processing *media.Gate
 }
 
 // App is the built application: its handler and its background jobs.
@@ -65,7 +68,7 @@ func Build(ctx context.Context, d Deps) (*App, error) {
 	pub := site.New(site.Handler{Articles: articles, Content: d.Store, Files: d.Media, Render: renderer, Log: d.Log, Now: d.Now,
 		Comments: comments, Feeds: d.Store, Proxies: d.Proxies, Secret: secret, BaseURL: strings.TrimSuffix(d.BaseURL, "/")})
 	dk := desk.New(desk.Handler{Auth: auth, Articles: articles, Comments: comments, Spam: judge, Store: d.Store, Render: renderer, Log: d.Log,
-		Now: d.Now, Proxies: d.Proxies, Secret: secret, Media: d.Media})
+		Now: d.Now, Proxies: d.Proxies, Secret: secret, Media: d.Media, Processing: d.Processing})
 	app := &App{Handler: New(d.Log, Routes(pub, dk, assets)), Articles: articles, Auth: auth, Comments: comments}
 	app.Jobs = []schedule.Job{
 		{Name: "publish scheduled stories", Every: time.Second, Run: func(ctx context.Context) error {

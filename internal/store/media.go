@@ -63,6 +63,19 @@ func (s *Store) ImageByID(ctx context.Context, id int64) (media.Image, error) {
 	return img, err
 }
 
+// ImageByPath returns the image whose full-size version is stored under key.
+func (s *Store) ImageByPath(ctx context.Context, key string) (media.Image, error) {
+	img, err := scanImage(s.read.QueryRowContext(ctx, `SELECT `+mediaColumns+` FROM media WHERE path = $1`, key))
+	if errors.Is(err, sql.ErrNoRows) {
+		return img, media.ErrNotFound
+	}
+	if err != nil {
+		return img, fmt.Errorf("image %s: %w", key, err)
+	}
+	err = s.fillVariants(ctx, []*media.Image{&img})
+	return img, err
+}
+
 // imageSearch is the WHERE clause for words in an image's caption, alt text
 // or file name; none for an empty query.
 func imageSearch(query string) (string, []any) {
