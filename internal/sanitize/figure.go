@@ -15,7 +15,7 @@ import (
 // image plainly and every facade without a poster.
 type Media struct {
 	Files   map[string]media.Image // library entries by every key of their files
-	Posters map[string]media.Image // posters of YouTube and Vimeo videos, by VideoRef.Key
+	Posters map[string]media.Image // posters of YouTube and Vimeo videos, by ExternalVideo.Key
 	// The language and direction of the site's own words in the body, such
 	// as "Click to see full-size image"; the story may be in another.
 	Lang, Dir string
@@ -34,7 +34,7 @@ var (
 
 // Refs lists the media keys of the figures a body's Markdown would show and
 // the YouTube and Vimeo videos it embeds: what Media needs loaded.
-func Refs(md string) (keys []string, videos []VideoRef) {
+func Refs(md string) (keys []string, videos []media.ExternalVideo) {
 	for _, m := range mediaLine.FindAllStringSubmatch(md, -1) {
 		keys = append(keys, m[2])
 	}

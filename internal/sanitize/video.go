@@ -24,20 +24,14 @@ func markVideos(md string) string {
 	return vimeoLine.ReplaceAllString(md, "\nDATELINEVIDEO:vimeo:$1\n")
 }
 
-// VideoRef is a YouTube or Vimeo video a body embeds.
-type VideoRef struct{ Provider, ID string }
-
-// Key names the video in Media.Posters: "youtube:dQw4w9WgXcQ".
-func (v VideoRef) Key() string { return v.Provider + ":" + v.ID }
-
 // videoRefs lists the videos markVideos would turn into players.
-func videoRefs(md string) []VideoRef {
-	var refs []VideoRef
+func videoRefs(md string) []media.ExternalVideo {
+	var refs []media.ExternalVideo
 	for _, m := range youtubeLine.FindAllStringSubmatch(md, -1) {
-		refs = append(refs, VideoRef{"youtube", m[1]})
+		refs = append(refs, media.ExternalVideo{Provider: "youtube", ID: m[1]})
 	}
 	for _, m := range vimeoLine.FindAllStringSubmatch(md, -1) {
-		refs = append(refs, VideoRef{"vimeo", m[1]})
+		refs = append(refs, media.ExternalVideo{Provider: "vimeo", ID: m[1]})
 	}
 	return refs
 }
@@ -50,7 +44,7 @@ func expandVideos(html string, m *Media) string {
 	}
 	return videoMarker.ReplaceAllStringFunc(html, func(s string) string {
 		parts := videoMarker.FindStringSubmatch(s)
-		ref := VideoRef{parts[1], parts[2]}
+		ref := media.ExternalVideo{Provider: parts[1], ID: parts[2]}
 		var poster *media.Image
 		if m != nil {
 			if p, ok := m.Posters[ref.Key()]; ok {
@@ -63,7 +57,7 @@ func expandVideos(html string, m *Media) string {
 
 // videoFacade is a link to the video's page dressed as a player: its poster,
 // served by us, under a play button. video.js swaps it for the player.
-func videoFacade(ref VideoRef, poster *media.Image) string {
+func videoFacade(ref media.ExternalVideo, poster *media.Image) string {
 	var watch, embed, name string
 	switch ref.Provider {
 	case "youtube":
