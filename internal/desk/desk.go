@@ -57,7 +57,9 @@ type Handler struct {
 	Media    blob.Bucket // image files of the media library
 	// Processing bounds how many uploads are decoded at once; nil: media.DefaultGate.
 	Processing *media.Gate
-	errors     *web.Errors
+	// Posters makes posters for the YouTube and Vimeo videos of saved stories; nil: none.
+	Posters interface{ Queue([]media.ExternalVideo) }
+	errors  *web.Errors
 }
 
 // SessionCookie is the name of the desk's session cookie.

@@ -17,6 +17,9 @@ type mediaStore interface {
 	CreateImage(ctx context.Context, img media.Image, now time.Time) (int64, error)
 	ImageByID(ctx context.Context, id int64) (media.Image, error)
 	ImageByPath(ctx context.Context, key string) (media.Image, error)
+	ImagesByKeys(ctx context.Context, keys []string) (map[string]media.Image, error)
+	VideoPosters(ctx context.Context, videos []media.ExternalVideo) (map[string]media.Image, error)
+	SetImagePoster(ctx context.Context, id, posterID int64) error
 	ListImages(ctx context.Context, query string, limit, offset int) ([]media.Image, error)
 	CountImages(ctx context.Context, query string) (int, error)
 	UpdateImageText(ctx context.Context, img media.Image) error

@@ -337,11 +337,12 @@ func newAppWith(t testing.TB, st *store.Store, change func(*server.Deps)) *app {
 	if _, err := demo.Seed(ctx, st, files, now, smallPictures); err != nil {
 		t.Fatal(err)
 	}
-	d := server.Deps{Store: st, Media: files, Log: testLogger(t), Now: func() time.Time { return now }}
+	d := server.Deps{Store: st, Media: files, Log: testLogger(t), Now: func() time.Time { return now }, VideoThumbnails: unreachable}
 	change(&d)
 	built, err := server.Build(ctx, d)
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(built.Posters.Wait)
 	return &app{st: st, articles: built.Articles, handler: built.Handler, built: built}
 }

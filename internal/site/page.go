@@ -32,7 +32,11 @@ func (h *Handler) Page(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return h.page(w, r, "page", StaticPage{Layout: l, Heading: pg.Title, Body: sanitize.Article(pg.Body)})
+	html, err := h.body(r.Context(), pg.Body, l.Site.Language)
+	if err != nil {
+		return err
+	}
+	return h.page(w, r, "page", StaticPage{Layout: l, Heading: pg.Title, Body: html})
 }
 
 // firstLine returns the first non-empty line of plain text, for descriptions.

@@ -16,6 +16,7 @@ import (
 	"github.com/datelinenews/dateline/internal/page"
 	"github.com/datelinenews/dateline/internal/people"
 	"github.com/datelinenews/dateline/internal/render"
+	"github.com/datelinenews/dateline/internal/sanitize"
 	"github.com/datelinenews/dateline/internal/section"
 	"github.com/datelinenews/dateline/internal/settings"
 	"github.com/datelinenews/dateline/internal/web"
@@ -36,7 +37,8 @@ type Content interface {
 type Handler struct {
 	Articles *article.Service
 	Content  Content
-	Files    blob.Bucket // media files: images and their variants
+	Files    blob.Bucket      // media files: images and their variants
+	Library  sanitize.Library // the images and video posters bodies show
 	Comments *comment.Service
 	Feeds    FeedStore // feeds and sitemaps
 	Proxies  web.Proxies
