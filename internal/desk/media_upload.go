@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -16,9 +17,10 @@ import (
 	"github.com/datelinenews/dateline/internal/web"
 )
 
-// maxUploadBytes bounds an upload request: the 40 MB image limit plus room
-// for the form's other fields.
-const maxUploadBytes = 41 << 20
+// maxUploadBytes bounds an upload request: the 500 MB video limit plus room
+// for the form's other fields. Images have their own, lower limit (40 MB),
+// which media.Process applies as it reads.
+const maxUploadBytes = media.MaxVideoBytes + 1<<20
 
 // upload is an upload form as received: the words, and the processed file.
 type upload struct {
@@ -26,6 +28,7 @@ type upload struct {
 	Name     string // the file's name on the uploader's computer
 	Size     int64
 	Picture  *media.Processed
+	Video    *spooledVideo // instead of Picture, for a video file
 	Problems map[string]string
 }
 
@@ -37,6 +40,7 @@ type upload struct {
 func (h *Handler) UploadMedia(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, maxUploadBytes)
 	up, status, err := h.readUpload(r)
+	defer up.Video.remove()
 	if err != nil {
 		return err
 	}
@@ -64,12 +68,21 @@ const busyMessage = "The server is busy preparing other images. Wait a minute an
 // that already holds the same picture (fresh is then false).
 func (h *Handler) saveUpload(r *http.Request, up upload) (img media.Image, fresh bool, err error) {
 	ctx := r.Context()
-	if old, err := h.Store.ImageByPath(ctx, media.ContentName(up.Picture)+"-full.jpg"); err == nil {
+	key := up.Video.key()
+	if up.Picture != nil {
+		key = media.ContentName(up.Picture) + "-full.jpg"
+	}
+	if old, err := h.Store.ImageByPath(ctx, key); err == nil {
 		return old, false, nil
 	} else if !errors.Is(err, media.ErrNotFound) {
 		return img, false, err
 	}
-	if img, err = media.Store(ctx, h.Media, up.Picture); err != nil {
+	if up.Video != nil {
+		img, err = up.Video.store(ctx, h.Media)
+	} else {
+		img, err = media.Store(ctx, h.Media, up.Picture)
+	}
+	if err != nil {
 		return img, false, err
 	}
 	img.Alt, img.Caption, img.Credit = up.Form.Alt, up.Form.Caption, up.Form.Credit
@@ -121,8 +134,8 @@ func (h *Handler) readUpload(r *http.Request) (upload, int, error) {
 			return up, tooLarge(err, &up), nil
 		}
 	}
-	if up.Picture == nil && up.Problems["file"] == "" {
-		up.Problems["file"] = "Choose an image file to upload."
+	if up.Picture == nil && up.Video == nil && up.Problems["file"] == "" {
+		up.Problems["file"] = "Choose an image or video file to upload."
 	}
 	return up, status, nil
 }
@@ -132,7 +145,8 @@ func (h *Handler) readUpload(r *http.Request) (upload, int, error) {
 func tooLarge(err error, up *upload) int {
 	var mb *http.MaxBytesError
 	if errors.As(err, &mb) {
-		up.Problems["file"] = fmt.Sprintf("The file is larger than %d MB, the limit for images.", media.DefaultOptions().MaxBytes>>20)
+		up.Problems["file"] = fmt.Sprintf("The file is larger than %d MB, the limit for videos (images: %d MB).",
+			media.MaxVideoBytes>>20, media.DefaultOptions().MaxBytes>>20)
 		return http.StatusRequestEntityTooLarge
 	}
 	up.Problems["file"] = "The upload was interrupted. Choose the file and send it again."
@@ -143,6 +157,11 @@ func tooLarge(err error, up *upload) int {
 // problem beside the file field.
 func (h *Handler) readFile(ctx context.Context, part *multipart.Part, up *upload) (int, error) {
 	up.Name = path.Base(strings.ReplaceAll(part.FileName(), `\`, "/"))
+	file := bufio.NewReaderSize(part, 64<<10)
+	head, _ := file.Peek(media.VideoHeadSize) // shorter for a short file; errors come again on reading
+	if typ := media.SniffVideo(head); typ != "" {
+		return h.readVideo(file, typ, up)
+	}
 	// Only the decoding waits its turn, not the form's words before the file.
 	leave, err := h.Processing.Enter(ctx)
 	if errors.Is(err, media.ErrBusy) {
@@ -152,7 +171,7 @@ func (h *Handler) readFile(ctx context.Context, part *multipart.Part, up *upload
 	if err != nil {
 		return 0, err
 	}
-	counted := &countingReader{r: part}
+	counted := &countingReader{r: file}
 	p, err := media.Process(ctx, counted, media.Options{})
 	leave()
 	up.Size = counted.n
@@ -164,6 +183,9 @@ func (h *Handler) readFile(ctx context.Context, part *multipart.Part, up *upload
 	case errors.As(err, &rej) && errors.Is(rej, media.ErrTooLarge):
 		up.Problems["file"] = rej.Message
 		return http.StatusRequestEntityTooLarge, nil
+	case errors.As(err, &rej) && errors.Is(rej, media.ErrUnsupported) && !strings.Contains(rej.Message, "Animated"):
+		up.Problems["file"] = "This file is not a JPEG, PNG, WebP or GIF image, nor an MP4 or WebM video."
+		return http.StatusUnprocessableEntity, nil
 	case errors.As(err, &rej):
 		up.Problems["file"] = rej.Message
 		return http.StatusUnprocessableEntity, nil
