@@ -80,7 +80,7 @@ func TestBrowserEditorUpload(t *testing.T) {
 	// Drop the first of the demo's photos, fetched from the site, as the featured image.
 	eval(`document.getElementById("media-drop-place").value = "featured"`)
 	_, err := chromedp.Run(b, chromedp.Evaluate[string](`(async () => {
-		const res = await fetch("/media/` + a.published(t)[0].FeaturedImage.Path + `");
+		const res = await fetch("/media/`+a.published(t)[0].FeaturedImage.Path+`");
 		const file = new File([await res.blob()], "dropped.jpg", {type: "image/jpeg"});
 		const dt = new DataTransfer();
 		dt.items.add(file);
