@@ -324,6 +324,9 @@ func (h *Handler) featuredChoices(r *http.Request, chosen int64) ([]MediaTile, *
 	var tiles []MediaTile
 	var featured *MediaTile
 	for _, img := range images {
+		if img.IsVideo() {
+			continue // a featured image is a picture; videos go in the text
+		}
 		tiles = append(tiles, tileOf(img))
 		if img.ID == chosen {
 			featured = &tiles[len(tiles)-1]
