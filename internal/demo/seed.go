@@ -25,6 +25,7 @@ import (
 type Options struct {
 	Width, Height int   // full size, 16:9
 	VariantWidths []int // smaller copies, narrowest first
+	SkipWebP      bool  // JPEG only: quicker, for tests
 }
 
 // DefaultOptions make photos as a newsroom would publish them.
@@ -167,7 +168,7 @@ func savePicture(ctx context.Context, bucket blob.Bucket, p pictureSeed, opt Opt
 		return media.Image{}, fmt.Errorf("encode demo photo: %w", err)
 	}
 	size := int64(buf.Len())
-	processed, err := media.Process(ctx, &buf, media.Options{MaxWidth: opt.Width, Widths: opt.VariantWidths})
+	processed, err := media.Process(ctx, &buf, media.Options{MaxWidth: opt.Width, Widths: opt.VariantWidths, SkipWebP: opt.SkipWebP})
 	if err != nil {
 		return media.Image{}, fmt.Errorf("process demo photo: %w", err)
 	}

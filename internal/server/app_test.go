@@ -32,7 +32,7 @@ type app struct {
 var unreachable = poster.Sources{YouTube: "http://127.0.0.1:1", VimeoOEmbed: "http://127.0.0.1:1/oembed"}
 
 // smallPictures keep the demo's generated photos cheap in tests.
-var smallPictures = demo.Options{Width: 320, Height: 180, VariantWidths: []int{160}}
+var smallPictures = demo.Options{Width: 320, Height: 180, VariantWidths: []int{160}, SkipWebP: true}
 
 // newApp builds the site over a seeded demo newsroom, on the fixed clock.
 func newApp(t testing.TB, st *store.Store) *app {
