@@ -6,14 +6,10 @@ package demo
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
+	"errors"
 	"fmt"
-	"image"
-	"strings"
 	"sync"
 	"time"
-
-	"golang.org/x/image/draw"
 
 	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/blob"
@@ -29,6 +25,7 @@ import (
 type Options struct {
 	Width, Height int   // full size, 16:9
 	VariantWidths []int // smaller copies, narrowest first
+	SkipWebP      bool  // JPEG only: quicker, for tests
 }
 
 // DefaultOptions make photos as a newsroom would publish them.
@@ -123,7 +120,7 @@ func seedContent(ctx context.Context, tx *store.Store, pictures []media.Image, n
 		clock = now.Add(-time.Duration(a.HoursAgo) * time.Hour).Truncate(time.Minute)
 		img := pictures[i]
 		img.Alt, img.Caption, img.Credit = a.Picture.Alt, a.Picture.Caption, a.Picture.Credit
-		mediaID, err := tx.CreateImage(ctx, img, clock)
+		mediaID, err := demoImage(ctx, tx, img, clock)
 		if err != nil {
 			return err
 		}
@@ -143,63 +140,50 @@ func seedContent(ctx context.Context, tx *store.Store, pictures []media.Image, n
 	return nil
 }
 
-// savePictures draws every story's photo and its variants, two at a time.
+// savePictures draws every story's photo and puts it through media.Process
+// like any upload, so the demo serves real variants in JPEG and WebP. Two
+// are drawn at a time; Process itself spreads its scaling over every CPU.
 func savePictures(ctx context.Context, bucket blob.Bucket, opt Options) ([]media.Image, error) {
-	// A random batch name keeps a second demo's files from replacing the first's.
-	prefix := "demo-" + strings.ToLower(rand.Text()[:8])
 	out := make([]media.Image, len(articles))
 	errs := make([]error, len(articles))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 2)
 	for i, a := range articles {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			out[i], errs[i] = savePicture(ctx, bucket, fmt.Sprintf("%s-%02d", prefix, i+1), a.Picture, opt)
-		}()
+			out[i], errs[i] = savePicture(ctx, bucket, a.Picture, opt)
+		})
 	}
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
-func savePicture(ctx context.Context, bucket blob.Bucket, name string, p pictureSeed, opt Options) (media.Image, error) {
-	full := Picture(p.Scene, p.Palette, opt.Width, opt.Height)
-	img := media.Image{Path: name + ".jpg", MIME: "image/jpeg", Width: opt.Width, Height: opt.Height}
-	if err := putJPEG(ctx, bucket, img.Path, full); err != nil {
-		return img, err
+func savePicture(ctx context.Context, bucket blob.Bucket, p pictureSeed, opt Options) (media.Image, error) {
+	var buf bytes.Buffer
+	if err := EncodeJPEG(&buf, Picture(p.Scene, p.Palette, opt.Width, opt.Height)); err != nil {
+		return media.Image{}, fmt.Errorf("encode demo photo: %w", err)
 	}
-	// Scale down from the next larger size, widest first: each step is
-	// small, so it is both faster and sharper than one big jump.
-	src := image.Image(full)
-	for i := len(opt.VariantWidths) - 1; i >= 0; i-- {
-		w := opt.VariantWidths[i]
-		if w >= opt.Width {
-			continue // never upscale
-		}
-		h := opt.Height * w / opt.Width
-		small := image.NewRGBA(image.Rect(0, 0, w, h))
-		draw.CatmullRom.Scale(small, small.Bounds(), src, src.Bounds(), draw.Src, nil)
-		v := media.Variant{Width: w, Height: h, Path: fmt.Sprintf("%s-%d.jpg", name, w)}
-		if err := putJPEG(ctx, bucket, v.Path, small); err != nil {
-			return img, err
-		}
-		img.Variants = append([]media.Variant{v}, img.Variants...)
-		src = small
+	size := int64(buf.Len())
+	processed, err := media.Process(ctx, &buf, media.Options{MaxWidth: opt.Width, Widths: opt.VariantWidths, SkipWebP: opt.SkipWebP})
+	if err != nil {
+		return media.Image{}, fmt.Errorf("process demo photo: %w", err)
 	}
-	return img, nil
+	img, err := media.Store(ctx, bucket, processed)
+	img.OriginalName, img.SizeBytes = p.Scene+".jpg", size
+	return img, err
 }
 
-func putJPEG(ctx context.Context, bucket blob.Bucket, key string, img image.Image) error {
-	var buf bytes.Buffer
-	if err := EncodeJPEG(&buf, img); err != nil {
-		return fmt.Errorf("encode %s: %w", key, err)
+// demoImage records a demo photo, or finds it recorded already: names are
+// made from the pictures' content, so the same picture has one entry.
+func demoImage(ctx context.Context, tx *store.Store, img media.Image, now time.Time) (int64, error) {
+	if old, err := tx.ImageByPath(ctx, img.Path); err == nil {
+		return old.ID, nil
+	} else if !errors.Is(err, media.ErrNotFound) {
+		return 0, err
 	}
-	return bucket.Put(ctx, key, &buf)
+	return tx.CreateImage(ctx, img, now)
 }

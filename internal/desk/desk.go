@@ -17,6 +17,7 @@ import (
 	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/blob"
 	"github.com/datelinenews/dateline/internal/comment"
+	"github.com/datelinenews/dateline/internal/media"
 	"github.com/datelinenews/dateline/internal/page"
 	"github.com/datelinenews/dateline/internal/people"
 	"github.com/datelinenews/dateline/internal/render"
@@ -56,7 +57,11 @@ type Handler struct {
 	Proxies  web.Proxies
 	Secret   []byte      // keys the hash of client addresses
 	Media    blob.Bucket // image files of the media library
-	errors   *web.Errors
+	// Processing bounds how many uploads are decoded at once; nil: media.DefaultGate.
+	Processing *media.Gate
+	// Posters makes posters for the YouTube and Vimeo videos of saved stories; nil: none.
+	Posters interface{ Queue([]media.ExternalVideo) }
+	errors  *web.Errors
 }
 
 // SessionCookie is the name of the desk's session cookie.
@@ -65,6 +70,9 @@ const SessionCookie = web.SessionCookie
 // New returns the desk's handler set.
 func New(h Handler) *Handler {
 	h.errors = &web.Errors{Log: h.Log, Page: h.errorPage, Classify: classify}
+	if h.Processing == nil {
+		h.Processing = media.DefaultGate()
+	}
 	return &h
 }
 

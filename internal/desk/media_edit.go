@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -22,6 +23,8 @@ type MediaEditPage struct {
 	Errors  map[string]string
 	UsedBy  []article.Article // ID, headline and status only
 	Confirm bool              // a delete was asked for while stories use the image
+	Video   bool
+	Posters []MediaTile // for a video: the pictures that may be its poster
 }
 
 // EditMedia shows an image of the library.
@@ -31,6 +34,9 @@ func (h *Handler) EditMedia(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	form := UploadForm{Alt: img.Alt, Caption: img.Caption, Credit: img.Credit}
+	if img.Poster != nil {
+		form.Poster = img.Poster.ID
+	}
 	return h.mediaEditor(w, r, http.StatusOK, img, form, nil)
 }
 
@@ -47,13 +53,25 @@ func (h *Handler) SaveMedia(w http.ResponseWriter, r *http.Request) error {
 	f := r.PostForm
 	form := UploadForm{Alt: strings.TrimSpace(f.Get("alt")), Caption: strings.TrimSpace(f.Get("caption")),
 		Credit: strings.TrimSpace(f.Get("credit"))}
-	if problems := checkImageText(form); len(problems) > 0 {
+	form.Poster, _ = strconv.ParseInt(f.Get("poster"), 10, 64)
+	problems := checkImageText(form)
+	if img.IsVideo() {
+		if err := h.checkPoster(r, form.Poster); err != nil {
+			problems["poster"] = err.Error()
+		}
+	}
+	if len(problems) > 0 {
 		return h.mediaEditor(w, r, http.StatusUnprocessableEntity, img, form, problems)
 	}
 	detail := changes("alt", img.Alt, form.Alt, "caption", img.Caption, form.Caption, "credit", img.Credit, form.Credit)
 	img.Alt, img.Caption, img.Credit = form.Alt, form.Caption, form.Credit
 	if err := h.Store.UpdateImageText(r.Context(), img); err != nil {
 		return mediaNotFound(err)
+	}
+	if img.IsVideo() {
+		if err := h.Store.SetImagePoster(r.Context(), img.ID, max(form.Poster, 0)); err != nil {
+			return mediaNotFound(err)
+		}
 	}
 	h.audit(r, "media.edit", fmt.Sprintf("image %d", img.ID), detail)
 	return seeOther(w, r, fmt.Sprintf("/admin/media/%d", img.ID), "Image saved.")
@@ -100,6 +118,34 @@ func (h *Handler) mediaEditor(w http.ResponseWriter, r *http.Request, status int
 		return err
 	}
 	p := MediaEditPage{Layout: l, Image: img, Tile: tileOf(img), Form: form, Errors: problems, UsedBy: users,
-		Confirm: problems["confirm"] != ""}
+		Confirm: problems["confirm"] != "", Video: img.IsVideo()}
+	if p.Video {
+		images, err := h.Store.ListImages(r.Context(), "", 100, 0)
+		if err != nil {
+			return err
+		}
+		for _, c := range images {
+			if !c.IsVideo() {
+				p.Posters = append(p.Posters, tileOf(c))
+			}
+		}
+	}
 	return h.page(w, r, status, "media_edit", p)
+}
+
+// checkPoster makes sure a video's poster is a picture of the library.
+func (h *Handler) checkPoster(r *http.Request, id int64) error {
+	if id <= 0 {
+		return nil
+	}
+	p, err := h.Store.ImageByID(r.Context(), id)
+	switch {
+	case errors.Is(err, media.ErrNotFound):
+		return errors.New("That poster is no longer in the library. Choose another.")
+	case err != nil:
+		return err
+	case p.IsVideo():
+		return errors.New("A poster must be a picture, not a video.")
+	}
+	return nil
 }

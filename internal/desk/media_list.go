@@ -16,6 +16,10 @@ import (
 type mediaStore interface {
 	CreateImage(ctx context.Context, img media.Image, now time.Time) (int64, error)
 	ImageByID(ctx context.Context, id int64) (media.Image, error)
+	ImageByPath(ctx context.Context, key string) (media.Image, error)
+	ImagesByKeys(ctx context.Context, keys []string) (map[string]media.Image, error)
+	VideoPosters(ctx context.Context, videos []media.ExternalVideo) (map[string]media.Image, error)
+	SetImagePoster(ctx context.Context, id, posterID int64) error
 	ListImages(ctx context.Context, query string, limit, offset int) ([]media.Image, error)
 	CountImages(ctx context.Context, query string) (int, error)
 	UpdateImageText(ctx context.Context, img media.Image) error
@@ -38,7 +42,10 @@ type MediaPage struct {
 }
 
 // UploadForm is the upload form's text as typed, kept when the file is refused.
-type UploadForm struct{ Alt, Caption, Credit string }
+type UploadForm struct {
+	Alt, Caption, Credit string
+	Poster               int64 // a video's poster image; 0: none
+}
 
 // MediaTile is an image in the library's grid.
 type MediaTile struct {
@@ -94,7 +101,13 @@ func libraryURL(q string, page int) string {
 func tileOf(img media.Image) MediaTile {
 	t := MediaTile{ID: img.ID, Thumb: "/media/" + img.Path, Width: img.Width, Height: img.Height,
 		Alt: img.Alt, Caption: img.Caption, Name: img.OriginalName}
-	if len(img.Variants) > 0 {
+	if img.IsVideo() { // shown by its poster, if it has one
+		t.Thumb, t.Width, t.Height = "", 0, 0
+		if img.Poster != nil && img.Poster.Path != "" {
+			p := tileOf(*img.Poster)
+			t.Thumb, t.Width, t.Height = p.Thumb, p.Width, p.Height
+		}
+	} else if len(img.Variants) > 0 {
 		v := img.Variants[0]
 		t.Thumb, t.Width, t.Height = "/media/"+v.Path, v.Width, v.Height
 	}

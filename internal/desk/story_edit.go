@@ -167,6 +167,10 @@ func (h *Handler) SaveStory(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
+	if h.Posters != nil {
+		_, videos := sanitize.Refs(saved.Body)
+		h.Posters.Queue(videos) // in the background: saving never waits for a video site
+	}
 	target := "story " + strconv.FormatInt(saved.ID, 10)
 	if action == "autosave" {
 		w.Header().Set("Content-Type", "application/json")
@@ -300,8 +304,13 @@ func (h *Handler) Preview(w http.ResponseWriter, r *http.Request) error {
 	lang := r.PostForm.Get("language")
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	fmt.Fprintf(w, `<div class="body" dir="%s">`, render.Dir(lang))
-	w.Write([]byte(sanitize.Article(strings.ReplaceAll(r.PostForm.Get("body"), "\r\n", "\n"))))
-	_, err := w.Write([]byte(`</div>`))
+	md := strings.ReplaceAll(r.PostForm.Get("body"), "\r\n", "\n")
+	m, err := sanitize.LoadMedia(r.Context(), h.Store, md, "", "")
+	if err != nil {
+		return err
+	}
+	w.Write([]byte(sanitize.ArticleWith(md, m)))
+	_, err = w.Write([]byte(`</div>`))
 	return err
 }
 
@@ -315,6 +324,9 @@ func (h *Handler) featuredChoices(r *http.Request, chosen int64) ([]MediaTile, *
 	var tiles []MediaTile
 	var featured *MediaTile
 	for _, img := range images {
+		if img.IsVideo() {
+			continue // a featured image is a picture; videos go in the text
+		}
 		tiles = append(tiles, tileOf(img))
 		if img.ID == chosen {
 			featured = &tiles[len(tiles)-1]

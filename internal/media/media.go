@@ -10,7 +10,8 @@ import (
 // ErrNotFound is returned when no image has the asked-for id.
 var ErrNotFound = errors.New("image not found")
 
-// Image is one picture in the media library.
+// Image is one picture in the media library, or one video file (MIME
+// video/mp4 or video/webm, Path its key, Width and Height its frame's).
 type Image struct {
 	ID       int64
 	Path     string // key in the blob store of the largest clean version
@@ -22,6 +23,9 @@ type Image struct {
 	Caption  string
 	Credit   string
 	Variants []Variant // smaller versions, narrowest first
+	// Poster is the picture a video file shows before it plays, chosen by
+	// the editor; nil for pictures and for videos without one.
+	Poster *Image
 	// OriginalName and SizeBytes describe the file as uploaded, for the library.
 	OriginalName string
 	SizeBytes    int64

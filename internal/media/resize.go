@@ -67,7 +67,7 @@ func scaleDown(src image.Image, h int) *image.RGBA {
 // pixels, so they need no lock. Each goroutine has its own scaler, which
 // computes the kernel weights once for all its full bands; for a last,
 // shorter band it falls back to a one-off scaler by itself.
-func inBands(total, band int, newScaler func() draw.Scaler, scale func(s draw.Scaler, from, to int)) {
+func inBands[S any](total, band int, newScaler func() S, scale func(s S, from, to int)) {
 	workers := min(runtime.GOMAXPROCS(0), (total+band-1)/band)
 	var wg sync.WaitGroup
 	for w := range workers {

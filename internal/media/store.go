@@ -3,20 +3,26 @@ package media
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 
 	"github.com/datelinenews/dateline/internal/blob"
 )
 
-// Store writes the processed files to the bucket under flat keys made from
-// name ("<name>-full.jpg", "<name>-640.jpg", "<name>-640.webp", ...) and
-// returns the library entry describing them, not yet saved in the database.
-// If any write fails, the files already written are deleted: an image is
-// stored whole or not at all.
-func Store(ctx context.Context, bucket blob.Bucket, name string, p *Processed) (Image, error) {
-	img, files := layout(name, p)
+// Store writes the processed files to the bucket under flat keys named for
+// their content ("<hash>-full.jpg", "<hash>-640.jpg", "<hash>-640.webp", ...;
+// see ContentName) and returns the library entry describing them, not yet
+// saved in the database. The same picture uploaded twice gets the same keys,
+// and files already in the bucket are not written again. If any write fails,
+// the files this call wrote are deleted: an image is stored whole or not at all.
+func Store(ctx context.Context, bucket blob.Bucket, p *Processed) (Image, error) {
+	img, files := layout(ContentName(p), p)
 	var written []string
 	for _, f := range files {
+		if exists(ctx, bucket, f.key, len(f.data)) {
+			continue // the same bytes, from an earlier upload: shared, so never ours to delete
+		}
 		if err := bucket.Put(ctx, f.key, bytes.NewReader(f.data)); err != nil {
 			removeAll(ctx, bucket, written)
 			return Image{}, fmt.Errorf("store image %s: %w", f.key, err)
@@ -26,10 +32,34 @@ func Store(ctx context.Context, bucket blob.Bucket, name string, p *Processed) (
 	return img, nil
 }
 
+// ContentName is the stem of every key of a processed image: the first 20
+// hex digits (80 bits) of the SHA-256 of its full-size JPEG. The variants are
+// made from the full version, so the stem names them all; re-encoding the
+// same upload gives the same bytes and so the same name.
+func ContentName(p *Processed) string {
+	sum := sha256.Sum256(p.Full.Data)
+	return hex.EncodeToString(sum[:10])
+}
+
+// exists reports whether key holds a file of size bytes already. Under a
+// content-addressed name, that file holds these very bytes.
+func exists(ctx context.Context, bucket blob.Bucket, key string, size int) bool {
+	obj, err := bucket.Open(ctx, key)
+	if err != nil {
+		return false
+	}
+	defer obj.Close()
+	return obj.Size() == int64(size)
+}
+
 type keyedFile struct {
 	key  string
 	data []byte
 }
+
+// FullKey is the key the full-size JPEG of p is stored under: an image
+// already in the library with this path holds the same picture.
+func FullKey(p *Processed) string { return ContentName(p) + "-full.jpg" }
 
 // layout names every file and builds the Image that points to them.
 func layout(name string, p *Processed) (Image, []keyedFile) {

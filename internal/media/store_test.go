@@ -3,6 +3,8 @@ package media
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io"
 	"testing"
@@ -25,15 +27,17 @@ func TestStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	img, err := Store(ctx, bucket, "kabul-market", p)
+	img, err := Store(ctx, bucket, p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Image{Path: "kabul-market-full.jpg", WebPPath: "kabul-market-full.webp", MIME: "image/jpeg", Width: 700, Height: 400,
+	sum := sha256.Sum256(p.Full.Data)
+	n := hex.EncodeToString(sum[:])[:20]
+	want := Image{Path: n + "-full.jpg", WebPPath: n + "-full.webp", MIME: "image/jpeg", Width: 700, Height: 400,
 		Variants: []Variant{
-			{Width: 320, Height: 183, Path: "kabul-market-320.jpg", WebPPath: "kabul-market-320.webp"},
-			{Width: 480, Height: 274, Path: "kabul-market-480.jpg", WebPPath: "kabul-market-480.webp"},
-			{Width: 640, Height: 366, Path: "kabul-market-640.jpg", WebPPath: "kabul-market-640.webp"},
+			{Width: 320, Height: 183, Path: n + "-320.jpg", WebPPath: n + "-320.webp"},
+			{Width: 480, Height: 274, Path: n + "-480.jpg", WebPPath: n + "-480.webp"},
+			{Width: 640, Height: 366, Path: n + "-640.jpg", WebPPath: n + "-640.webp"},
 		}}
 	if diff := cmp.Diff(want, img); diff != "" {
 		t.Errorf("Image (-want +got):\n%s", diff)
@@ -63,14 +67,55 @@ func TestStoreAllOrNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Store(ctx, bucket, "x", p); !errors.Is(err, errDiskFull) {
+	if _, err := Store(ctx, bucket, p); !errors.Is(err, errDiskFull) {
 		t.Fatalf("got %v, want the bucket's error", err)
 	}
-	for _, key := range []string{"x-full.jpg", "x-320.jpg", "x-480.jpg"} {
+	x := ContentName(p)
+	for _, key := range []string{x + "-full.jpg", x + "-320.jpg", x + "-480.jpg"} {
 		if _, err := dir.Open(ctx, key); !errors.Is(err, blob.ErrNotFound) {
 			t.Errorf("%s left behind (%v)", key, err)
 		}
 	}
+}
+
+// TestStoreDeduplicates: the same upload twice gives the same keys and is
+// not written again, so a failure storing the second copy cannot delete the
+// first's files; a different picture gets other keys.
+func TestStoreDeduplicates(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dir, err := disk.New(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := encodeTestJPEG(t, quadrants(700, 400, red, green, blue, white))
+	process := func(in []byte) *Processed {
+		p, err := Process(ctx, bytes.NewReader(in), Options{SkipWebP: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	first, err := Store(ctx, dir, process(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bucket := &failingBucket{Bucket: dir, failAt: 1}
+	second, err := Store(ctx, bucket, process(in))
+	if err != nil || bucket.puts != 0 {
+		t.Fatalf("storing the same picture again: %v, %d files written", err, bucket.puts)
+	}
+	if diff := cmp.Diff(first, second); diff != "" {
+		t.Errorf("same upload, other keys (-first +second):\n%s", diff)
+	}
+	other, err := Store(ctx, dir, process(encodeTestJPEG(t, quadrants(700, 400, blue, green, red, white))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if other.Path == first.Path {
+		t.Errorf("two different pictures share the key %s", other.Path)
+	}
+	readBlob(t, dir, first.Variants[0].Path)
 }
 
 var errDiskFull = errors.New("disk full")

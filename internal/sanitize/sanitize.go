@@ -34,14 +34,20 @@ var articlePolicy = func() *bluemonday.Policy {
 	return p
 }()
 
-// Article renders a story's or a page's Markdown body to safe HTML.
-func Article(markdown string) template.HTML {
+// Article renders a story's or a page's Markdown body to safe HTML, with
+// library images as plain images and videos without posters (as in feeds).
+func Article(markdown string) template.HTML { return ArticleWith(markdown, nil) }
+
+// ArticleWith renders a body with its library images as figures, uploaded
+// videos as players and YouTube and Vimeo videos with their posters, all
+// drawn from m (see Refs).
+func ArticleWith(markdown string, m *Media) template.HTML {
 	var buf bytes.Buffer
-	if err := articleMarkdown.Convert([]byte(markVideos(markdown)), &buf); err != nil {
+	if err := articleMarkdown.Convert([]byte(markMedia(markVideos(markdown))), &buf); err != nil {
 		// goldmark only fails when the writer fails; a bytes.Buffer does not.
 		return template.HTML(template.HTMLEscapeString(markdown))
 	}
-	return template.HTML(expandVideos(articlePolicy.Sanitize(buf.String())))
+	return template.HTML(expandMedia(expandVideos(articlePolicy.Sanitize(buf.String()), m), m))
 }
 
 // Plain strips every tag from a Markdown or HTML string, for descriptions

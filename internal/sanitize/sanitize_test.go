@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/datelinenews/dateline/internal/media"
 )
 
 func TestArticle(t *testing.T) {
@@ -57,11 +59,17 @@ func TestPlain(t *testing.T) {
 // script, frame, event handler or javascript: URL reaches the page.
 func FuzzArticle(f *testing.F) {
 	for _, s := range []string{"<script>x</script>", `<a href="javascript:x">y</a>`, `<img src=x onerror=alert(1)>`,
-		"# h\n\n*a*", `<svg onload=alert(1)>`, "[a](java\tscript:alert(1))", `<iframe srcdoc="<script>">`, "javascript: as text"} {
+		"# h\n\n*a*", `<svg onload=alert(1)>`, "[a](java\tscript:alert(1))", `<iframe srcdoc="<script>">`, "javascript: as text",
+		"![a\\\"><script>](/media/abc-full.jpg \"t<script>\")", "![v](/media/def.mp4)\n\nhttps://youtu.be/dQw4w9WgXcQ"} {
 		f.Add(s)
 	}
+	// Bodies are also rendered with library images, a video file and a poster.
+	img := libraryImage()
+	video := media.Image{Path: "def.mp4", MIME: "video/mp4", Caption: `"><script>`, Poster: &img}
+	lib := &Media{Files: map[string]media.Image{"abc-full.jpg": img, "def.mp4": video},
+		Posters: map[string]media.Image{"youtube:dQw4w9WgXcQ": img}, Lang: "en", Dir: "ltr"}
 	f.Fuzz(func(t *testing.T, in string) {
-		out := string(Article(in))
+		out := string(Article(in)) + string(ArticleWith(in, lib))
 		z := html.NewTokenizer(strings.NewReader(out))
 		for {
 			tt := z.Next()

@@ -2,9 +2,10 @@ package sanitize
 
 import (
 	"fmt"
-	"html/template"
 	"regexp"
 	"strings"
+
+	"github.com/datelinenews/dateline/internal/media"
 )
 
 // A YouTube or Vimeo address alone on a line of a story becomes a
@@ -23,28 +24,55 @@ func markVideos(md string) string {
 	return vimeoLine.ReplaceAllString(md, "\nDATELINEVIDEO:vimeo:$1\n")
 }
 
+// videoRefs lists the videos markVideos would turn into players.
+func videoRefs(md string) []media.ExternalVideo {
+	var refs []media.ExternalVideo
+	for _, m := range youtubeLine.FindAllStringSubmatch(md, -1) {
+		refs = append(refs, media.ExternalVideo{Provider: "youtube", ID: m[1]})
+	}
+	for _, m := range vimeoLine.FindAllStringSubmatch(md, -1) {
+		refs = append(refs, media.ExternalVideo{Provider: "vimeo", ID: m[1]})
+	}
+	return refs
+}
+
 // expandVideos turns the markers back into players, after sanitising:
 // the ids are checked by the patterns above, so the HTML is ours alone.
-func expandVideos(html string) string {
+func expandVideos(html string, m *Media) string {
 	if !strings.Contains(html, "DATELINEVIDEO:") {
 		return html
 	}
-	return videoMarker.ReplaceAllStringFunc(html, func(m string) string {
-		parts := videoMarker.FindStringSubmatch(m)
-		return videoFacade(parts[1], parts[2])
+	return videoMarker.ReplaceAllStringFunc(html, func(s string) string {
+		parts := videoMarker.FindStringSubmatch(s)
+		ref := media.ExternalVideo{Provider: parts[1], ID: parts[2]}
+		var poster *media.Image
+		if m != nil {
+			if p, ok := m.Posters[ref.Key()]; ok {
+				poster = &p
+			}
+		}
+		return videoFacade(ref, poster)
 	})
 }
 
-func videoFacade(provider, id string) string {
+// videoFacade is a link to the video's page dressed as a player: its poster,
+// served by us, under a play button. video.js swaps it for the player.
+func videoFacade(ref media.ExternalVideo, poster *media.Image) string {
 	var watch, embed, name string
-	switch provider {
+	switch ref.Provider {
 	case "youtube":
-		watch, embed, name = "https://www.youtube.com/watch?v="+id, "https://www.youtube-nocookie.com/embed/"+id+"?autoplay=1", "YouTube"
+		watch, embed, name = "https://www.youtube.com/watch?v="+ref.ID, "https://www.youtube-nocookie.com/embed/"+ref.ID+"?autoplay=1", "YouTube"
 	default:
-		watch, embed, name = "https://vimeo.com/"+id, "https://player.vimeo.com/video/"+id+"?autoplay=1&dnt=1", "Vimeo"
+		watch, embed, name = "https://vimeo.com/"+ref.ID, "https://player.vimeo.com/video/"+ref.ID+"?autoplay=1&dnt=1", "Vimeo"
 	}
-	return fmt.Sprintf(`<figure class="video-facade"><a class="video-play" href="%s" data-embed="%s">`+
+	img := ""
+	if poster != nil {
+		src := poster.Sources("/media/")
+		img = fmt.Sprintf(`<img class="video-poster" src="%s" srcset="%s" sizes="(min-width: 44rem) 42rem, 100vw" width="%d" height="%d" alt="" loading="lazy" decoding="async">`,
+			esc(src.Src), esc(src.Srcset), poster.Width, poster.Height)
+	}
+	return fmt.Sprintf(`<figure class="video-facade"><a class="video-play" href="%s" data-embed="%s">%s`+
 		`<span class="video-button" aria-hidden="true"></span><span class="video-label">Play video</span>`+
 		`<span class="video-note">It loads from %s only when you press play.</span></a></figure>`,
-		template.HTMLEscapeString(watch), template.HTMLEscapeString(embed), name)
+		esc(watch), esc(embed), img, name)
 }

@@ -12,7 +12,9 @@ import (
 	"github.com/datelinenews/dateline/internal/blob"
 	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/desk"
+	"github.com/datelinenews/dateline/internal/media"
 	"github.com/datelinenews/dateline/internal/people"
+	"github.com/datelinenews/dateline/internal/poster"
 	"github.com/datelinenews/dateline/internal/render"
 	"github.com/datelinenews/dateline/internal/schedule"
 	"github.com/datelinenews/dateline/internal/site"
@@ -30,6 +32,11 @@ type Deps struct {
 	Now     func() time.Time
 	Proxies web.Proxies
 	BaseURL string // the site's public address; empty: each request's host
+	// Processing bounds concurrent image uploads; nil: media.DefaultGate.
+	Processing *media.Gate
+	// VideoThumbnails is where YouTube and Vimeo thumbnails are fetched
+	// for posters; zero: the providers themselves.
+	VideoThumbnails poster.Sources
 }
 
 // App is the built application: its handler and its background jobs.
@@ -38,6 +45,7 @@ type App struct {
 	Articles *article.Service
 	Auth     *people.Auth
 	Comments *comment.Service
+	Posters  *poster.Maker // waited for at shutdown and by tests
 	Jobs     []schedule.Job
 }
 
@@ -63,13 +71,20 @@ func Build(ctx context.Context, d Deps) (*App, error) {
 	judge := spam.New(d.Store, d.Now)
 	comments := comment.NewService(d.Store, judge, comment.Signer{Key: signing}, d.Now)
 	auth := people.NewAuth(d.Store, d.Now)
-	pub := site.New(site.Handler{Articles: articles, Content: d.Store, Files: d.Media, Render: renderer, Log: d.Log, Now: d.Now,
+	if d.Processing == nil {
+		d.Processing = media.DefaultGate()
+	}
+	if d.VideoThumbnails == (poster.Sources{}) {
+		d.VideoThumbnails = poster.Providers()
+	}
+	posters := &poster.Maker{Sources: d.VideoThumbnails, Store: d.Store, Bucket: d.Media, Gate: d.Processing, Now: d.Now, Log: d.Log}
+	pub := site.New(site.Handler{Articles: articles, Content: d.Store, Files: d.Media, Library: d.Store, Render: renderer, Log: d.Log, Now: d.Now,
 		Comments: comments, Feeds: d.Store, Redirects: d.Store, Proxies: d.Proxies, Secret: secret, BaseURL: strings.TrimSuffix(d.BaseURL, "/")})
 	dk := desk.New(desk.Handler{Auth: auth, Articles: articles, Comments: comments, Spam: judge, Store: d.Store, Render: renderer, Log: d.Log,
-		Now: d.Now, Proxies: d.Proxies, Secret: secret, Media: d.Media})
+		Now: d.Now, Proxies: d.Proxies, Secret: secret, Media: d.Media, Processing: d.Processing, Posters: posters})
 	ap := &api.Handler{Articles: articles, Store: d.Store, Log: d.Log, Now: d.Now, Proxies: d.Proxies,
 		BaseURL: strings.TrimSuffix(d.BaseURL, "/")}
-	app := &App{Handler: New(d.Log, Routes(pub, dk, ap, assets)), Articles: articles, Auth: auth, Comments: comments}
+	app := &App{Handler: New(d.Log, Routes(pub, dk, ap, assets)), Articles: articles, Auth: auth, Comments: comments, Posters: posters}
 	app.Jobs = []schedule.Job{
 		{Name: "publish scheduled stories", Every: time.Second, Run: func(ctx context.Context) error {
 			ids, err := articles.PublishDue(ctx)
@@ -78,6 +93,7 @@ func Build(ctx context.Context, d Deps) (*App, error) {
 			}
 			return err
 		}},
+		{Name: "retry video posters", Every: time.Minute, Run: posters.RetryDue},
 		{Name: "empty trash", Every: time.Hour, Run: func(ctx context.Context) error {
 			_, err := articles.EmptyTrash(ctx)
 			return err

@@ -12,6 +12,7 @@ import (
 	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/blob/disk"
 	"github.com/datelinenews/dateline/internal/demo"
+	"github.com/datelinenews/dateline/internal/poster"
 	"github.com/datelinenews/dateline/internal/server"
 	"github.com/datelinenews/dateline/internal/store"
 )
@@ -27,8 +28,11 @@ type app struct {
 	built    *server.App
 }
 
+// unreachable sends video poster fetches nowhere: there is no internet here.
+var unreachable = poster.Sources{YouTube: "http://127.0.0.1:1", VimeoOEmbed: "http://127.0.0.1:1/oembed"}
+
 // smallPictures keep the demo's generated photos cheap in tests.
-var smallPictures = demo.Options{Width: 320, Height: 180, VariantWidths: []int{160}}
+var smallPictures = demo.Options{Width: 320, Height: 180, VariantWidths: []int{160}, SkipWebP: true}
 
 // newApp builds the site over a seeded demo newsroom, on the fixed clock.
 func newApp(t testing.TB, st *store.Store) *app {
@@ -48,10 +52,11 @@ func newAppAt(t testing.TB, st *store.Store, clock func() time.Time) *app {
 	if _, err := demo.Seed(ctx, st, media, clock(), smallPictures); err != nil {
 		t.Fatal(err)
 	}
-	built, err := server.Build(ctx, server.Deps{Store: st, Media: media, Log: testLogger(t), Now: clock})
+	built, err := server.Build(ctx, server.Deps{Store: st, Media: media, Log: testLogger(t), Now: clock, VideoThumbnails: unreachable})
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(built.Posters.Wait)
 	return &app{st: st, articles: built.Articles, handler: built.Handler, built: built}
 }
 

@@ -5,16 +5,20 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/sanitize"
 	"github.com/datelinenews/dateline/internal/store/storetest"
 	"github.com/datelinenews/dateline/internal/testenv"
 )
 
 // TestBrowserVideoFacade: a video in a story makes no request to the video
-// site until the reader presses play, and then uses the privacy host.
+// site until the reader presses play, and then uses the privacy host. Its
+// poster comes from the site itself (here the drawn stand-in, as the
+// provider cannot be reached from the tests).
 func TestBrowserVideoFacade(t *testing.T) {
 	a := newApp(t, storetest.OpenSQLite(t))
 	story := a.published(t)[0]
@@ -23,6 +27,9 @@ func TestBrowserVideoFacade(t *testing.T) {
 	if _, err := a.articles.Update(context.Background(), story.ID, in); err != nil {
 		t.Fatal(err)
 	}
+	_, videos := sanitize.Refs(in.Body)
+	a.built.Posters.Queue(videos) // as saving in the desk does
+	a.built.Posters.Wait()
 	srv := httptest.NewServer(a.handler)
 	t.Cleanup(srv.Close)
 	b, requests := testenv.Browser(t)
@@ -31,6 +38,13 @@ func TestBrowserVideoFacade(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("a.video-play")),
 	); err != nil {
 		t.Fatal(err)
+	}
+	poster, err := chromedp.Run(b, chromedp.Poll[string](`(() => {
+		const img = document.querySelector("a.video-play img.video-poster");
+		return img && img.complete && img.naturalWidth > 0 ? img.currentSrc : "";
+	})()`, chromedp.WithPollingTimeout(30*time.Second)))
+	if err != nil || !strings.HasPrefix(poster, srv.URL+"/media/") {
+		t.Fatalf("poster loaded from %q (%v), want the site's own /media/", poster, err)
 	}
 	if outside := requests.Outside("127.0.0.1"); len(outside) > 0 {
 		t.Fatalf("before play, requests left 127.0.0.1: %v", outside)

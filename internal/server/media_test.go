@@ -3,18 +3,25 @@ package server_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/datelinenews/dateline/internal/blob/disk"
+	"github.com/datelinenews/dateline/internal/demo"
+	"github.com/datelinenews/dateline/internal/desk"
 	"github.com/datelinenews/dateline/internal/media"
 	"github.com/datelinenews/dateline/internal/people"
+	"github.com/datelinenews/dateline/internal/server"
 	"github.com/datelinenews/dateline/internal/store"
 	"github.com/datelinenews/dateline/internal/store/storetest"
 )
@@ -215,9 +222,127 @@ func TestMediaAltToPublish(t *testing.T) {
 	}
 	site, _ := a.st.Site(context.Background())
 	page := body(t, a.get(t, a.story(t, id).Path(site.Location())))
-	for _, want := range []string{"<picture>", `<source type="image/webp" srcset="/media/` + img.Variants[0].WebPPath, `alt="Fishing boats moored at dawn" fetchpriority="high"`} {
+	for _, want := range []string{"<picture>", `<source type="image/webp" srcset="/media/` + img.Variants[0].WebPPath, `alt="Fishing boats moored at dawn" fetchpriority="high"`,
+		// The full-size WebP belongs in the WebP srcset too.
+		"/media/" + img.WebPPath + " " + strconv.Itoa(img.Width) + "w"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("public article lacks %q", want)
 		}
 	}
+}
+
+// TestMediaDeduplicates: the same photo uploaded twice is stored once, under
+// names made from its content, and the second upload says where it is.
+func TestMediaDeduplicates(t *testing.T) {
+	t.Parallel()
+	a := newApp(t, storetest.OpenSQLite(t))
+	editor := a.signIn(t, people.Editor)
+	img := editor.uploadPhoto(t, "Boats", "Boats at the quay, first upload")
+	if !regexp.MustCompile(`^[0-9a-f]{20}-full\.jpg$`).MatchString(img.Path) {
+		t.Errorf("stored as %q, want a content hash", img.Path)
+	}
+	before, _ := a.st.CountImages(context.Background(), "")
+	data, _ := os.ReadFile(photo)
+	res := editor.upload(t, "copy.jpg", data, "Other words")
+	loc := res.Header.Get("Location")
+	if res.StatusCode != http.StatusSeeOther || !strings.Contains(loc, url.QueryEscape("already in the library, as #"+strconv.FormatInt(img.ID, 10))) {
+		t.Fatalf("second upload: %d %q", res.StatusCode, loc)
+	}
+	if n, _ := a.st.CountImages(context.Background(), ""); n != before {
+		t.Errorf("%d images added by the second upload", n-before)
+	}
+}
+
+// TestMediaUploadJSON: the story editor's drop zone gets JSON back, with
+// the Markdown to insert, or the refusal's sentence and status.
+func TestMediaUploadJSON(t *testing.T) {
+	t.Parallel()
+	a := newApp(t, storetest.OpenSQLite(t))
+	editor := a.signIn(t, people.Editor)
+	data, _ := os.ReadFile(photo)
+	var got desk.UploadResult
+	res := editor.uploadJSON(t, "harbour.jpg", data, &got, "Boats [moored] at dawn")
+	if res.StatusCode != http.StatusOK || got.ID == 0 || got.Markdown != `![Boats \[moored\] at dawn](`+got.URL+`)` || !strings.HasSuffix(got.URL, "-full.jpg") {
+		t.Fatalf("upload: %d %+v", res.StatusCode, got)
+	}
+	if res := a.get(t, got.URL); res.StatusCode != http.StatusOK {
+		t.Errorf("uploaded file: %d", res.StatusCode)
+	}
+	got = desk.UploadResult{}
+	res = editor.uploadJSON(t, "page.html", []byte("<html><script>alert(1)</script></html>"), &got)
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(got.Error, "not a JPEG, PNG, WebP or GIF") {
+		t.Errorf("HTML upload: %d %+v", res.StatusCode, got)
+	}
+}
+
+// TestMediaBusy: while every processing slot is taken, an upload waits its
+// turn and then is refused with 503 and Retry-After, its words kept.
+func TestMediaBusy(t *testing.T) {
+	t.Parallel()
+	gate := media.NewGate(1, 50*time.Millisecond)
+	a := newAppWith(t, storetest.OpenSQLite(t), func(d *server.Deps) { d.Processing = gate })
+	editor := a.signIn(t, people.Editor)
+	data, _ := os.ReadFile(photo)
+	leave, err := gate.Enter(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := editor.upload(t, "busy.jpg", data, "Alt kept while busy")
+	page := body(t, res)
+	if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" ||
+		!strings.Contains(page, "server is busy") || !strings.Contains(page, `value="Alt kept while busy"`) {
+		t.Errorf("upload while busy: %d, Retry-After %q\n%.1500s", res.StatusCode, res.Header.Get("Retry-After"), page)
+	}
+	var got desk.UploadResult
+	if res := editor.uploadJSON(t, "busy.jpg", data, &got); res.StatusCode != http.StatusServiceUnavailable || !strings.Contains(got.Error, "busy") {
+		t.Errorf("editor upload while busy: %d %+v", res.StatusCode, got)
+	}
+	leave()
+	editor.uploadPhoto(t, "Alt", "Uploaded once the slot is free")
+}
+
+// uploadJSON sends the upload as the editor's script does, asking for JSON.
+func (s *staff) uploadJSON(t testing.TB, name string, data []byte, out *desk.UploadResult, alt ...string) *http.Response {
+	t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for _, a := range alt {
+		mw.WriteField("alt", a)
+	}
+	fw, _ := mw.CreateFormFile("file", name)
+	fw.Write(data)
+	mw.Close()
+	req := httptest.NewRequest(http.MethodPost, "/admin/media", &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	req.AddCookie(s.cookie)
+	rec := httptest.NewRecorder()
+	s.app.handler.ServeHTTP(rec, req)
+	res := rec.Result()
+	if err := json.NewDecoder(res.Body).Decode(out); err != nil {
+		t.Fatalf("answer is not JSON (%d): %v", res.StatusCode, err)
+	}
+	return res
+}
+
+// newAppWith is newApp with some dependencies of the test's choosing.
+func newAppWith(t testing.TB, st *store.Store, change func(*server.Deps)) *app {
+	t.Helper()
+	ctx := context.Background()
+	files, err := disk.New(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Seed(ctx, st, files, now, smallPictures); err != nil {
+		t.Fatal(err)
+	}
+	d := server.Deps{Store: st, Media: files, Log: testLogger(t), Now: func() time.Time { return now }, VideoThumbnails: unreachable}
+	change(&d)
+	built, err := server.Build(ctx, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(built.Posters.Wait)
+	return &app{st: st, articles: built.Articles, handler: built.Handler, built: built}
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/render"
-	"github.com/datelinenews/dateline/internal/sanitize"
 	"github.com/datelinenews/dateline/internal/web"
 )
 
@@ -131,7 +130,11 @@ func (h *Handler) articlePage(r *http.Request, a article.Article, loc *time.Loca
 	if pic := picture(a.FeaturedImage); pic != nil {
 		l.ShareImage = l.Origin + pic.Src
 	}
-	p := ArticlePage{Layout: l, Story: teaser(a, l.Site), Body: sanitize.Article(a.Body), Tags: a.Tags}
+	html, err := h.body(r.Context(), a.Body, l.Site.Language)
+	if err != nil {
+		return ArticlePage{}, err
+	}
+	p := ArticlePage{Layout: l, Story: teaser(a, l.Site), Body: html, Tags: a.Tags}
 	if a.UpdatedAt.Sub(a.PublishedAt) > updateGrace {
 		u := a.UpdatedAt.In(loc)
 		p.Updated, p.UpdatedText = u.Format(time.RFC3339), humanDate(u)+", "+u.Format("15:04 MST")

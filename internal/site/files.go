@@ -8,8 +8,9 @@ import (
 	"github.com/datelinenews/dateline/internal/web"
 )
 
-// Media serves an image from the media store. Keys never change content
-// (a new upload gets a new key), so files are cached for a year.
+// Media serves an image or video from the media store. Keys are made from
+// the content, so files are cached for a year. Range requests (206) let
+// readers seek in a video without downloading all of it.
 func (h *Handler) Media(w http.ResponseWriter, r *http.Request) error {
 	key := r.PathValue("file")
 	if !blob.ValidKey(key) {
@@ -22,9 +23,17 @@ func (h *Handler) Media(w http.ResponseWriter, r *http.Request) error {
 	defer obj.Close()
 	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	// The type goes by the key's extension, which we chose from the file's
+	// content; Go's own table lacks the video types.
+	if typ, ok := mediaTypes[path.Ext(key)]; ok {
+		w.Header().Set("Content-Type", typ)
+	}
 	http.ServeContent(w, r, path.Base(key), obj.ModTime(), obj)
 	return nil
 }
+
+var mediaTypes = map[string]string{".jpg": "image/jpeg", ".webp": "image/webp", ".png": "image/png", ".gif": "image/gif",
+	".mp4": "video/mp4", ".webm": "video/webm"}
 
 // Robots serves robots.txt: everything public may be crawled, the desk
 // not; crawlers find the sitemap index here.

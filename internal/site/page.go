@@ -34,7 +34,11 @@ func (h *Handler) Page(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	l.StructuredData = pageData(l, "WebPage", pg.Title, nil)
-	p := StaticPage{Layout: l, Heading: pg.Title, Body: sanitize.Article(pg.Body)}
+	html, err := h.body(r.Context(), pg.Body, l.Site.Language)
+	if err != nil {
+		return err
+	}
+	p := StaticPage{Layout: l, Heading: pg.Title, Body: html}
 	if s == SupportSlug {
 		if p.Ways, err = h.waysToGive(r.Context()); err != nil {
 			return err

@@ -16,6 +16,7 @@ import (
 	"github.com/datelinenews/dateline/internal/page"
 	"github.com/datelinenews/dateline/internal/people"
 	"github.com/datelinenews/dateline/internal/render"
+	"github.com/datelinenews/dateline/internal/sanitize"
 	"github.com/datelinenews/dateline/internal/section"
 	"github.com/datelinenews/dateline/internal/settings"
 	"github.com/datelinenews/dateline/internal/support"
@@ -38,7 +39,8 @@ type Content interface {
 type Handler struct {
 	Articles *article.Service
 	Content  Content
-	Files    blob.Bucket // media files: images and their variants
+	Files    blob.Bucket      // media files: images and their variants
+	Library  sanitize.Library // the images and video posters bodies show
 	Comments *comment.Service
 	Feeds    FeedStore // feeds and sitemaps
 	// Redirects are old addresses (imported WordPress permalinks) that

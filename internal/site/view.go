@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/datelinenews/dateline/internal/article"
@@ -146,31 +145,15 @@ func teasers(list []article.Article, site settings.Site) []Teaser {
 // humanDate writes a date the way newspapers do: 25 November 2026.
 func humanDate(t time.Time) string { return fmt.Sprintf("%d %s %d", t.Day(), t.Month(), t.Year()) }
 
-// picture picks a default source no wider than 1280 pixels and lists every
-// size in srcset, so the browser downloads only what the layout needs.
+// picture lists every size in srcset, so the browser downloads only what
+// the layout needs.
 func picture(img *media.Image) *Picture {
 	if img == nil {
 		return nil
 	}
-	p := &Picture{Src: mediaURL(img.Path), Width: img.Width, Height: img.Height,
+	src := img.Sources("/media/")
+	return &Picture{Src: src.Src, Srcset: src.Srcset, WebPSrcset: src.WebPSrcset, Width: img.Width, Height: img.Height,
 		Alt: img.Alt, Caption: img.Caption, Credit: img.Credit, FullURL: mediaURL(img.Path)}
-	var set, webp []string
-	for _, v := range img.Variants {
-		set = append(set, fmt.Sprintf("%s %dw", mediaURL(v.Path), v.Width))
-		if v.WebPPath != "" {
-			webp = append(webp, fmt.Sprintf("%s %dw", mediaURL(v.WebPPath), v.Width))
-		}
-		if v.Width <= 1280 {
-			p.Src = mediaURL(v.Path)
-		}
-	}
-	set = append(set, fmt.Sprintf("%s %dw", mediaURL(img.Path), img.Width))
-	if img.WebPPath != "" {
-		webp = append(webp, fmt.Sprintf("%s %dw", mediaURL(img.WebPPath), img.Width))
-	}
-	p.Srcset = strings.Join(set, ", ")
-	p.WebPSrcset = strings.Join(webp, ", ")
-	return p
 }
 
 func mediaURL(key string) string { return "/media/" + key }

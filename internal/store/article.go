@@ -21,7 +21,7 @@ const articleSelect = `SELECT a.id, a.slug, a.headline, a.standfirst, a.body, a.
        a.version, a.review_state, a.review_note, a.created_by, a.trashed_at, a.preview_token,
        (SELECT COUNT(*) FROM comments c WHERE c.article_id = a.id AND c.status = 'approved'),
        s.id, s.slug, s.name, s.description, s.position,
-       m.id, m.path, m.mime, m.width, m.height, m.alt, m.caption, m.credit
+       m.id, m.path, m.webp_path, m.mime, m.width, m.height, m.alt, m.caption, m.credit
   FROM articles a
   JOIN sections s ON s.id = a.section_id
   LEFT JOIN media m ON m.id = a.featured_media_id`
@@ -34,6 +34,7 @@ func scanArticle(row rowScanner) (article.Article, error) {
 		published sql.NullTime
 		mID       sql.NullInt64
 		mPath     sql.NullString
+		mWebP     sql.NullString
 		mMIME     sql.NullString
 		mW, mH    sql.NullInt64
 		mAlt      sql.NullString
@@ -46,7 +47,7 @@ func scanArticle(row rowScanner) (article.Article, error) {
 		&a.Status, &a.Lead, &a.CommentsOpen, &published, &a.CreatedAt, &a.UpdatedAt,
 		&a.Version, &a.ReviewState, &a.ReviewNote, &createdBy, &trashed, &a.PreviewToken, &a.CommentCount,
 		&a.Section.ID, &a.Section.Slug, &a.Section.Name, &a.Section.Description, &a.Section.Position,
-		&mID, &mPath, &mMIME, &mW, &mH, &mAlt, &mCaption, &mCredit)
+		&mID, &mPath, &mWebP, &mMIME, &mW, &mH, &mAlt, &mCaption, &mCredit)
 	if err != nil {
 		return a, err
 	}
@@ -59,7 +60,7 @@ func scanArticle(row rowScanner) (article.Article, error) {
 	}
 	a.CreatedBy = createdBy.Int64
 	if mID.Valid {
-		a.FeaturedImage = &media.Image{ID: mID.Int64, Path: mPath.String, MIME: mMIME.String,
+		a.FeaturedImage = &media.Image{ID: mID.Int64, Path: mPath.String, WebPPath: mWebP.String, MIME: mMIME.String,
 			Width: int(mW.Int64), Height: int(mH.Int64), Alt: mAlt.String, Caption: mCaption.String, Credit: mCredit.String}
 	}
 	return a, nil

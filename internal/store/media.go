@@ -15,23 +15,13 @@ import (
 
 // CreateImage records an image and its variants, already saved in the blob store.
 func (s *Store) CreateImage(ctx context.Context, img media.Image, now time.Time) (int64, error) {
-	const q = `INSERT INTO media (path, webp_path, mime, width, height, alt, caption, credit, original_name, size_bytes, created_at)
-	  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`
+	const q = `INSERT INTO media (path, webp_path, mime, width, height, alt, caption, credit, original_name, size_bytes, created_at, poster_media_id)
+	  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, q, img.Path, img.WebPPath, img.MIME, img.Width, img.Height, img.Alt, img.Caption, img.Credit,
-			img.OriginalName, img.SizeBytes, utc(now)).Scan(&id)
-		if err != nil {
-			return err
-		}
-		for _, v := range img.Variants {
-			_, err := tx.ExecContext(ctx, `INSERT INTO media_variants (media_id, width, height, path, webp_path) VALUES ($1, $2, $3, $4, $5)`,
-				id, v.Width, v.Height, v.Path, v.WebPPath)
-			if err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		id, err = createImage(ctx, tx, q, img, now)
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("create image %s: %w", img.Path, err)
@@ -39,14 +29,42 @@ func (s *Store) CreateImage(ctx context.Context, img media.Image, now time.Time)
 	return id, nil
 }
 
-// mediaColumns are the columns scanImage reads, in its order.
-const mediaColumns = `id, path, webp_path, mime, width, height, alt, caption, credit, original_name, size_bytes, created_at`
+// createImage inserts an image and its variants inside tx.
+func createImage(ctx context.Context, tx *sql.Tx, q string, img media.Image, now time.Time) (int64, error) {
+	var poster sql.NullInt64
+	if img.Poster != nil {
+		poster = sql.NullInt64{Int64: img.Poster.ID, Valid: true}
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, q, img.Path, img.WebPPath, img.MIME, img.Width, img.Height, img.Alt, img.Caption, img.Credit,
+		img.OriginalName, img.SizeBytes, utc(now), poster).Scan(&id)
+	if err != nil {
+		return 0, err
+	}
+	for _, v := range img.Variants {
+		_, err := tx.ExecContext(ctx, `INSERT INTO media_variants (media_id, width, height, path, webp_path) VALUES ($1, $2, $3, $4, $5)`,
+			id, v.Width, v.Height, v.Path, v.WebPPath)
+		if err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
 
+// mediaColumns are the columns scanImage reads, in its order.
+const mediaColumns = `id, path, webp_path, mime, width, height, alt, caption, credit, original_name, size_bytes, created_at, poster_media_id`
+
+// scanImage reads an image; a video's poster comes back with its ID only,
+// for fillVariants to load.
 func scanImage(row interface{ Scan(...any) error }) (media.Image, error) {
 	var img media.Image
+	var poster sql.NullInt64
 	err := row.Scan(&img.ID, &img.Path, &img.WebPPath, &img.MIME, &img.Width, &img.Height, &img.Alt, &img.Caption, &img.Credit,
-		&img.OriginalName, &img.SizeBytes, &img.CreatedAt)
+		&img.OriginalName, &img.SizeBytes, &img.CreatedAt, &poster)
 	img.CreatedAt = utc(img.CreatedAt)
+	if poster.Valid {
+		img.Poster = &media.Image{ID: poster.Int64}
+	}
 	return img, err
 }
 
@@ -63,15 +81,30 @@ func (s *Store) ImageByID(ctx context.Context, id int64) (media.Image, error) {
 	return img, err
 }
 
+// ImageByPath returns the image whose full-size version is stored under key.
+func (s *Store) ImageByPath(ctx context.Context, key string) (media.Image, error) {
+	img, err := scanImage(s.read.QueryRowContext(ctx, `SELECT `+mediaColumns+` FROM media WHERE path = $1`, key))
+	if errors.Is(err, sql.ErrNoRows) {
+		return img, media.ErrNotFound
+	}
+	if err != nil {
+		return img, fmt.Errorf("image %s: %w", key, err)
+	}
+	err = s.fillVariants(ctx, []*media.Image{&img})
+	return img, err
+}
+
 // imageSearch is the WHERE clause for words in an image's caption, alt text
-// or file name; none for an empty query.
+// or file name. The posters fetched for YouTube and Vimeo videos are not the
+// newsroom's pictures: the library never lists them.
 func imageSearch(query string) (string, []any) {
+	const own = ` WHERE id NOT IN (SELECT media_id FROM video_posters WHERE media_id IS NOT NULL)`
 	q := strings.TrimSpace(query)
 	if q == "" {
-		return "", nil
+		return own, nil
 	}
-	return ` WHERE lower(caption) LIKE lower($1) ESCAPE '\' OR lower(alt) LIKE lower($1) ESCAPE '\'
-	  OR lower(original_name) LIKE lower($1) ESCAPE '\'`, []any{"%" + escapeLike(q) + "%"}
+	return own + ` AND (lower(caption) LIKE lower($1) ESCAPE '\' OR lower(alt) LIKE lower($1) ESCAPE '\'
+	  OR lower(original_name) LIKE lower($1) ESCAPE '\')`, []any{"%" + escapeLike(q) + "%"}
 }
 
 // ListImages returns one page of the library matching query, newest first,
@@ -196,5 +229,41 @@ func (s *Store) fillVariants(ctx context.Context, images []*media.Image) error {
 	for _, img := range images {
 		img.Variants = byID[img.ID].Variants
 	}
-	return nil
+	return s.fillPosters(ctx, images)
+}
+
+// fillPosters loads, with their variants, the posters of the videos among
+// images, which scanImage left with their IDs only.
+func (s *Store) fillPosters(ctx context.Context, images []*media.Image) error {
+	var posters []*media.Image
+	for _, img := range images {
+		if img.Poster != nil && img.Poster.Path == "" {
+			posters = append(posters, img.Poster)
+		}
+	}
+	if len(posters) == 0 {
+		return nil
+	}
+	ids := make([]any, len(posters))
+	for i, p := range posters {
+		ids[i] = p.ID
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT `+mediaColumns+` FROM media WHERE id IN (`+placeholders(1, len(ids))+`)`, ids...)
+	if err != nil {
+		return fmt.Errorf("load video posters: %w", err)
+	}
+	found := map[int64]media.Image{}
+	err = scanEach(rows, func(r *sql.Rows) error {
+		img, err := scanImage(r)
+		img.Poster = nil // a poster's own poster is never shown
+		found[img.ID] = img
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("load video posters: %w", err)
+	}
+	for _, p := range posters {
+		*p = found[p.ID]
+	}
+	return s.fillVariants(ctx, posters)
 }

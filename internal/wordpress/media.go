@@ -3,7 +3,8 @@ package wordpress
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -152,17 +153,19 @@ func (im *importer) missing(rel string, err error) {
 }
 
 // storeFile processes an image like any upload and stores its versions; a
-// file that is not an image (a PDF) is stored as it is, under a new name.
+// file that is not an image (a PDF) is stored as it is. Names come from the
+// content, so a picture already in the library (attached twice in
+// WordPress, or uploaded before) is reused rather than stored again; the
+// alt text each story gives it stays in that story's Markdown.
 func (im *importer) storeFile(ctx context.Context, rel string, data []byte) (store.ImportEntry, error) {
-	name := strings.ToLower(rand.Text())
 	p, err := media.Process(ctx, bytes.NewReader(data), im.opt.Images)
 	var rej *media.Rejection
 	if errors.As(err, &rej) && !looksLikeImage(rel) {
-		key := name + strings.ToLower(path.Ext(rel))
-		if err := im.opt.Media.Put(ctx, key, bytes.NewReader(data)); err != nil {
+		sum := sha256.Sum256(data)
+		key := hex.EncodeToString(sum[:10]) + strings.ToLower(path.Ext(rel))
+		if err := im.putNew(ctx, key, data); err != nil {
 			return store.ImportEntry{}, err
 		}
-		im.written = append(im.written, key)
 		im.warn(0, "media", fmt.Sprintf("%s is not an image: stored as it is, without processing", rel))
 		return store.ImportEntry{Target: "/media/" + key}, nil
 	}
@@ -172,17 +175,45 @@ func (im *importer) storeFile(ctx context.Context, rel string, data []byte) (sto
 	if err != nil {
 		return store.ImportEntry{}, fmt.Errorf("%s: %w", rel, err)
 	}
-	img, err := media.Store(ctx, im.opt.Media, name, p)
+	if old, err := im.st.ImageByPath(ctx, media.FullKey(p)); err == nil {
+		return store.ImportEntry{ID: old.ID, Target: "/media/" + old.Path}, nil
+	}
+	fresh := !im.exists(ctx, media.FullKey(p))
+	img, err := media.Store(ctx, im.opt.Media, p)
 	if err != nil {
 		return store.ImportEntry{}, err
 	}
-	im.written = append(im.written, imageKeys(img)...)
+	if fresh {
+		im.written = append(im.written, imageKeys(img)...)
+	}
 	img.OriginalName, img.SizeBytes = path.Base(rel), int64(len(data))
 	id, err := im.st.CreateImage(ctx, img, im.now)
 	if err != nil {
 		return store.ImportEntry{}, err
 	}
 	return store.ImportEntry{ID: id, Target: "/media/" + img.Path}, nil
+}
+
+// putNew stores a file under its content name unless it is there already;
+// only files this import wrote are removed if it fails.
+func (im *importer) putNew(ctx context.Context, key string, data []byte) error {
+	if im.exists(ctx, key) {
+		return nil
+	}
+	if err := im.opt.Media.Put(ctx, key, bytes.NewReader(data)); err != nil {
+		return err
+	}
+	im.written = append(im.written, key)
+	return nil
+}
+
+func (im *importer) exists(ctx context.Context, key string) bool {
+	f, err := im.opt.Media.Open(ctx, key)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return true
 }
 
 func looksLikeImage(rel string) bool {

@@ -18,6 +18,11 @@
     close.addEventListener("click", function () { dialog.close(); });
     var frame = document.createElement("div");
     frame.className = "viewer-frame";
+    // Opening focuses the picture's frame, not the Close button: a link
+    // opened with Enter acts on keydown, and the same key's keypress would
+    // otherwise reach the button and shut the viewer at once.
+    frame.tabIndex = -1;
+    frame.autofocus = true;
     img = document.createElement("img");
     img.decoding = "async";
     frame.appendChild(img);
