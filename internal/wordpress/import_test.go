@@ -376,3 +376,44 @@ func distinctPictures(t *testing.T, dir, except string) int {
 	}
 	return len(seen)
 }
+
+// TestImportedContent spot-checks converted bodies: each block and
+// shortcode kind of the fixture, and links between its stories.
+func TestImportedContent(t *testing.T) {
+	st := storetest.OpenSQLite(t)
+	if _, _, err := runImport(t, st, fixtureBytes(t), wordpress.Options{Uploads: uploads}); err != nil {
+		t.Fatal(err)
+	}
+	bodies := `(SELECT body FROM articles UNION ALL SELECT body FROM pages) b`
+	checks := []struct {
+		name string
+		q    string
+		want func(int) bool
+		says string
+	}{
+		{"links to the old site's stories left", `SELECT COUNT(*) FROM ` + bodies + ` WHERE body LIKE '%news.example.org/2026/%'`, zero, "none"},
+		{"old uploads addresses left", `SELECT COUNT(*) FROM ` + bodies + ` WHERE body LIKE '%wp-content/uploads%'`, zero, "none"},
+		{"raw block comments or shortcodes", `SELECT COUNT(*) FROM ` + bodies + ` WHERE body LIKE '%<!-- wp:%' OR body LIKE '%[caption%' OR body LIKE '%[gallery%' OR body LIKE '%[embed%' OR body LIKE '%[contact-form-7%' OR body LIKE '%[donation_form%'`, zero, "none"},
+		{"links rewritten to new story addresses", `SELECT COUNT(*) FROM articles WHERE body LIKE '%](/2026/%'`, atLeast(10), "at least 10"},
+		{"captioned figures", `SELECT COUNT(*) FROM articles WHERE body LIKE '%<figcaption>%'`, atLeast(2), "at least 2"},
+		{"YouTube players (a watch URL alone on a line)", `SELECT COUNT(*) FROM articles WHERE body LIKE '%https://www.youtube.com/watch?v=%'`, atLeast(5), "at least 5"},
+		{"headings", `SELECT COUNT(*) FROM articles WHERE body LIKE '%## %'`, atLeast(20), "at least 20"},
+		{"quotes", `SELECT COUNT(*) FROM articles WHERE body LIKE '%> %'`, atLeast(10), "at least 10"},
+		{"tables", `SELECT COUNT(*) FROM articles WHERE body LIKE '%| --- |%' OR body LIKE '%|---|%' OR body LIKE '%<table>%'`, atLeast(2), "at least 2"},
+	}
+	for _, c := range checks {
+		if got := count(t, st, c.q); !c.want(got) {
+			t.Errorf("%s: %d, want %s", c.name, got, c.says)
+		}
+	}
+	// The [gallery ids="20,21,22"] shortcode shows its three photos from the library.
+	n := count(t, st, `SELECT COUNT(*) FROM articles WHERE headline = ? AND body LIKE '%![%](/media/%![%](/media/%![%](/media/%'`,
+		"Fuel subsidies talks resume as doctors wait for answers")
+	if n != 1 {
+		t.Errorf("the [gallery] story does not show three library photos")
+	}
+}
+
+func zero(n int) bool { return n == 0 }
+
+func atLeast(m int) func(int) bool { return func(n int) bool { return n >= m } }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"net/url"
 	"slices"
 	"strings"
@@ -65,8 +66,11 @@ func (im *importer) post(ctx context.Context, it *Item) error {
 	if err != nil {
 		return fmt.Errorf("post %s: %w", it.ID, err)
 	}
+	// Links to a story that has a date (published, scheduled, or held back
+	// unpublished, like a password-protected post) point at its new
+	// address, which works as soon as the story is public; a draft has none.
 	target := ""
-	if in.Status == article.Published || in.Status == article.Scheduled {
+	if in.Status == article.Published || in.Status == article.Scheduled || in.Status == article.Unpublished && !in.PublishedAt.IsZero() {
 		target = article.DatedPath(in.PublishedAt.In(im.loc), in.Slug)
 	}
 	if thumb := it.MetaValue("_thumbnail_id"); thumb != "" && in.FeaturedMediaID == 0 {
@@ -175,8 +179,26 @@ func (im *importer) authorOf(ctx context.Context, login string) (int64, error) {
 // warnings on.
 func (im *importer) convert(content string, warnings []string) (string, []string) {
 	im.current = &pendingBody{}
-	res := markup.Convert(content, markup.Options{URL: im.mapURL})
+	res := markup.Convert(content, markup.Options{URL: im.mapURL, Attachment: im.galleryImage})
 	return res.Markdown, append(warnings, res.Warnings...)
+}
+
+// galleryImage finds an imported attachment for a [gallery ids=…] shortcode:
+// its Dateline address, alt text and caption. Attachments listed after the
+// story in the export are not known yet; the converter warns about those.
+func (im *importer) galleryImage(id string) (u, alt, caption string, ok bool) {
+	e, found := im.maps[mapAttachment][id]
+	if !found || e.Target == "" {
+		return "", "", "", false
+	}
+	if e.ID == 0 {
+		return e.Target, "", "", true
+	}
+	img, err := im.st.ImageByID(im.ctx, e.ID)
+	if err != nil {
+		return e.Target, "", "", true
+	}
+	return e.Target, img.Alt, html.EscapeString(img.Caption), true
 }
 
 // articleSlug keeps a story's slug unique among stories.
