@@ -9,8 +9,10 @@ import (
 
 	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/blob"
+	"github.com/datelinenews/dateline/internal/change"
 	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/desk"
+	"github.com/datelinenews/dateline/internal/pagecache"
 	"github.com/datelinenews/dateline/internal/people"
 	"github.com/datelinenews/dateline/internal/render"
 	"github.com/datelinenews/dateline/internal/schedule"
@@ -29,6 +31,8 @@ type Deps struct {
 	Now     func() time.Time
 	Proxies web.Proxies
 	BaseURL string // the site's public address; empty: each request's host
+	// PageCache is the page cache's size in bytes; 0 turns it off.
+	PageCache int64
 }
 
 // App is the built application: its handler and its background jobs.
@@ -38,6 +42,10 @@ type App struct {
 	Auth     *people.Auth
 	Comments *comment.Service
 	Jobs     []schedule.Job
+	Cache    *pagecache.Cache
+	// Announce reports a change that bypassed the services (an import, a
+	// test), so the pages that show it are dropped here and on other nodes.
+	Announce change.Announce
 }
 
 // Build parses templates, hashes assets and wires the services and handlers.
@@ -58,15 +66,19 @@ func Build(ctx context.Context, d Deps) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	articles := article.NewService(d.Store, d.Now)
+	cache := pagecache.New(pagecache.Options{MaxBytes: d.PageCache})
+	inv := newInvalidator(cache, d.Store, d.Log)
+	writes := announcingStore{Store: d.Store, announce: inv.Announce}
+	articles := article.NewService(writes, d.Now)
 	judge := spam.New(d.Store, d.Now)
-	comments := comment.NewService(d.Store, judge, comment.Signer{Key: signing}, d.Now)
+	comments := comment.NewService(writes, judge, comment.Signer{Key: signing}, d.Now)
 	auth := people.NewAuth(d.Store, d.Now)
 	pub := site.New(site.Handler{Articles: articles, Content: d.Store, Files: d.Media, Render: renderer, Log: d.Log, Now: d.Now,
 		Comments: comments, Feeds: d.Store, Proxies: d.Proxies, Secret: secret, BaseURL: strings.TrimSuffix(d.BaseURL, "/")})
-	dk := desk.New(desk.Handler{Auth: auth, Articles: articles, Comments: comments, Spam: judge, Store: d.Store, Render: renderer, Log: d.Log,
+	dk := desk.New(desk.Handler{Auth: auth, Articles: articles, Comments: comments, Spam: judge, Store: writes, Render: renderer, Log: d.Log,
 		Now: d.Now, Proxies: d.Proxies, Secret: secret, Media: d.Media})
-	app := &App{Handler: New(d.Log, Routes(pub, dk, assets)), Articles: articles, Auth: auth, Comments: comments}
+	app := &App{Handler: New(d.Log, cached(cache, Routes(pub, dk, assets))), Articles: articles, Auth: auth, Comments: comments,
+		Cache: cache, Announce: inv.Announce}
 	app.Jobs = []schedule.Job{
 		{Name: "publish scheduled stories", Every: time.Second, Run: func(ctx context.Context) error {
 			ids, err := articles.PublishDue(ctx)
@@ -90,6 +102,9 @@ func Build(ctx context.Context, d Deps) (*App, error) {
 			_, err = d.Store.EraseClientHashes(ctx, d.Now().Add(-time.Duration(set.RetentionDays)*24*time.Hour))
 			return err
 		}},
+	}
+	if cache.Enabled() && d.Store.Broadcasts() {
+		app.Jobs = append(app.Jobs, inv.listenJob())
 	}
 	return app, nil
 }

@@ -1,11 +1,13 @@
 package site
 
 import (
+	"github.com/datelinenews/dateline/internal/change"
 	"html/template"
 	"net/http"
 	"strings"
 
 	"github.com/datelinenews/dateline/internal/sanitize"
+	"github.com/datelinenews/dateline/internal/web"
 )
 
 // StaticPage is About, Contact, Support and the like.
@@ -32,6 +34,7 @@ func (h *Handler) Page(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	web.Keys(w, change.PageKey(pg.ID))
 	return h.page(w, r, "page", StaticPage{Layout: l, Heading: pg.Title, Body: sanitize.Article(pg.Body)})
 }
 
