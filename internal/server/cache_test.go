@@ -292,6 +292,10 @@ func TestCacheInvalidation(t *testing.T) {
 				}
 				f := url.Values{"name": {"Kabul Evening Desk"}, "tagline": {site.Tagline}, "language": {site.Language},
 					"time_zone": {site.TimeZone}, "logo": {site.Logo}, "support_text": {site.Support.Text}, "support_link": {site.Support.Link}}
+				if site.Support.Text == "" || site.Support.Link == "" {
+					f.Set("support_text", "Our reporting is paid for by readers.")
+					f.Set("support_link", "/support/")
+				}
 				if !site.Support.Hidden {
 					f.Set("support_show", "on")
 				}
