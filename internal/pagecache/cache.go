@@ -26,6 +26,7 @@ type Cache struct {
 	misses   uint64
 	evicted  uint64
 	purged   uint64
+	purges   uint64 // calls of Purge
 	stampede uint64 // requests that waited for another's render
 }
 
@@ -135,6 +136,7 @@ func (c *Cache) Purge(keys ...string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.gen++
+	c.purges++
 	clear(c.flights)
 	for _, k := range keys {
 		if k == "*" {
@@ -160,6 +162,7 @@ type Stats struct {
 	Bytes, MaxBytes               int64
 	Hits, Misses, Evicted, Purged uint64
 	Waited                        uint64 // requests served by another request's render
+	Purges                        uint64 // calls of Purge, whatever they dropped
 }
 
 // Stats returns the counters.
@@ -167,7 +170,7 @@ func (c *Cache) Stats() Stats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return Stats{Entries: len(c.entries), Bytes: c.used, MaxBytes: c.max, Hits: c.hits, Misses: c.misses,
-		Evicted: c.evicted, Purged: c.purged, Waited: c.stampede}
+		Evicted: c.evicted, Purged: c.purged, Waited: c.stampede, Purges: c.purges}
 }
 
 // Has reports whether a fresh entry is held for a request key (see Key).

@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -324,4 +325,98 @@ func TestCacheInvalidation(t *testing.T) {
 				}
 			}})
 	})
+}
+
+// TestCacheStaffAndReaders: staff always get a fresh page that no shared
+// cache may keep; readers get the cached one, compressed.
+func TestCacheStaffAndReaders(t *testing.T) {
+	a := newCachedApp(t, storetest.OpenSQLite(t))
+	ed := a.signIn(t, people.Editor)
+	a.fill(t, "/")
+	res := ed.get(t, "/")
+	if res.Header.Get("X-Cache") != "bypass" || res.Header.Get("Cache-Control") != "private, no-cache" {
+		t.Errorf("staff: X-Cache %q, Cache-Control %q", res.Header.Get("X-Cache"), res.Header.Get("Cache-Control"))
+	}
+	res = a.get(t, "/", "Accept-Encoding", "gzip, deflate, br")
+	if res.Header.Get("X-Cache") != "hit" || res.Header.Get("Content-Encoding") != "br" || res.Header.Get("Vary") != "Accept-Encoding" {
+		t.Errorf("reader: X-Cache %q, Content-Encoding %q, Vary %q", res.Header.Get("X-Cache"), res.Header.Get("Content-Encoding"), res.Header.Get("Vary"))
+	}
+	cc := res.Header.Get("Cache-Control")
+	if !strings.Contains(cc, "public") || !strings.Contains(cc, "stale-while-revalidate=") {
+		t.Errorf("Cache-Control %q", cc)
+	}
+	if keys := res.Header.Get("Surrogate-Key"); !strings.Contains(keys, change.Front) {
+		t.Errorf("Surrogate-Key %q", keys)
+	}
+	if res.Header.Get("Content-Security-Policy") == "" || res.Header.Get("X-Request-Id") == "" {
+		t.Error("a cached page lost the security headers or the request id")
+	}
+	if res := a.get(t, "/", "If-None-Match", res.Header.Get("ETag"), "Accept-Encoding", "br"); res.StatusCode != http.StatusNotModified {
+		t.Errorf("revalidation: %d", res.StatusCode)
+	}
+	for _, p := range []string{"/admin/", "/admin/sign-in", "/healthz"} {
+		if res := a.get(t, p); res.Header.Get("X-Cache") != "bypass" {
+			t.Errorf("%s: X-Cache %q", p, res.Header.Get("X-Cache"))
+		}
+	}
+	story := a.published(t)[0]
+	if res := a.get(t, "/preview/"+strconv.FormatInt(story.ID, 10)+"/not-a-token/"); res.Header.Get("X-Cache") != "bypass" {
+		t.Errorf("preview: X-Cache %q", res.Header.Get("X-Cache"))
+	}
+}
+
+// TestCacheAcrossNodes runs two nodes on one PostgreSQL database: an edit
+// on one drops the page on the other, through LISTEN/NOTIFY.
+func TestCacheAcrossNodes(t *testing.T) {
+	st := storetest.OpenPostgres(t)
+	one := newCachedApp(t, st)
+	clock := func() time.Time { return now }
+	two, _, _ := buildCached(t, st, nil, clock)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for _, node := range []*server.App{one.built, two} {
+		for _, j := range node.Jobs {
+			if j.Name == "hear other nodes' changes" {
+				go j.Run(ctx)
+			}
+		}
+	}
+	// Each node drops everything once it listens; wait for both.
+	for deadline := time.Now().Add(10 * time.Second); one.built.Cache.Stats().Purges == 0 || two.Cache.Stats().Purges == 0; {
+		if time.Now().After(deadline) {
+			t.Fatal("the nodes did not start listening")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	x := one.storyByHeadline(t, "Coastal states agree")
+	u := one.storyByHeadline(t, "In Kabul's busiest market")
+	getTwo := func(path string) (*http.Response, string) {
+		res := httptestGet(two.Handler, path)
+		return res, body(t, res)
+	}
+	for _, p := range []string{x.Path(kabul()), u.Path(kabul())} {
+		getTwo(p)
+		if res, _ := getTwo(p); res.Header.Get("X-Cache") != "hit" {
+			t.Fatalf("node two did not cache %s", p)
+		}
+	}
+	ed := one.signIn(t, people.Editor)
+	ed.change(t, x.ID, "save", func(f url.Values) { f.Set("headline", "Fleet tracking rules agreed at sea talks") })
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if _, b := getTwo(x.Path(kabul())); strings.Contains(b, "Fleet tracking rules agreed") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("node two still shows the old headline")
+		}
+	}
+	if res, _ := getTwo(u.Path(kabul())); res.Header.Get("X-Cache") != "hit" {
+		t.Error("node two dropped a page the edit does not touch")
+	}
+}
+
+func httptestGet(h http.Handler, target string) *http.Response {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+	return rec.Result()
 }
