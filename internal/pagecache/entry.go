@@ -59,7 +59,7 @@ func gzipped(body []byte) []byte {
 
 // brotliLevel trades a few milliseconds once per render for the smallest
 // pages on every request that follows.
-const brotliLevel = 11
+const brotliLevel = 5
 
 func brotlied(body []byte) []byte {
 	var buf bytes.Buffer

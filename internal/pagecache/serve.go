@@ -221,7 +221,7 @@ func (rec *recorder) replay(w http.ResponseWriter, r *http.Request) {
 func (e *Entry) serve(w http.ResponseWriter, r *http.Request, state string) {
 	h := w.Header()
 	for k, vs := range e.Header {
-		h[k] = vs
+		h[k] = slices.Clip(vs) // an Add further out must copy, not write into the entry
 	}
 	h.Set("X-Cache", state)
 	h.Add("Vary", "Accept-Encoding")
