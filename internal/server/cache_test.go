@@ -169,7 +169,7 @@ func TestCacheInvalidation(t *testing.T) {
 		a := newCachedApp(t, st)
 		ed := a.signIn(t, people.Editor)
 		loc := kabul()
-		x := a.storyByHeadline(t, "Coastal states agree")     // world; Diplomacy, Oceans; Daniel
+		x := a.storyByHeadline(t, "Coastal states agree")      // world; Diplomacy, Oceans; Daniel
 		u := a.storyByHeadline(t, "In Kabul's busiest market") // afghanistan; Trade, Economy; Soraya
 		glacier := a.storyByHeadline(t, "Glaciers in Badakhshan")
 		xPath, uPath := x.Path(loc), u.Path(loc)
