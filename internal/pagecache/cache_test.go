@@ -367,3 +367,30 @@ func TestDisabledCachePassesThrough(t *testing.T) {
 		t.Error("a disabled cache answered")
 	}
 }
+
+func TestPanicEndsTheRender(t *testing.T) {
+	t.Parallel()
+	c := New(Options{MaxBytes: 1 << 20})
+	var calls atomic.Int64
+	h := c.Middleware(noRules, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			panic("template bug")
+		}
+		w.Header().Set("Cache-Control", "public, max-age=60")
+		io.WriteString(w, "fixed")
+	}))
+	func() {
+		defer func() { recover() }()
+		get(t, h, "/story")
+	}()
+	done := make(chan string)
+	go func() { done <- read(t, get(t, h, "/story")) }()
+	select {
+	case b := <-done:
+		if b != "fixed" {
+			t.Errorf("body %q", b)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("a request waited for a render that panicked")
+	}
+}

@@ -132,22 +132,31 @@ func (c *Cache) fill(w http.ResponseWriter, r *http.Request, key string, next ht
 	gen := c.gen
 	c.mu.Unlock()
 
-	rec := render(r, next)
-	if storable(rec) {
-		f.entry = newEntry(key, rec.status, rec.header, rec.body.Bytes(), c.now())
-		c.put(f.entry, gen) // refused after a purge: served to the waiters, not kept
-	}
-	c.mu.Lock()
-	if c.flights[key] == f {
-		delete(c.flights, key)
-	}
-	c.mu.Unlock()
-	close(f.done)
+	rec := c.lead(f, key, gen, r, next)
 	if f.entry != nil {
 		f.entry.serve(w, r, "miss")
 		return
 	}
 	rec.replay(w, r)
+}
+
+// lead renders for a flight and always ends it, even if the handler
+// panics, so no later request waits for a render that will never come.
+func (c *Cache) lead(f *flight, key string, gen uint64, r *http.Request, next http.Handler) *recorder {
+	defer func() {
+		c.mu.Lock()
+		if c.flights[key] == f {
+			delete(c.flights, key)
+		}
+		c.mu.Unlock()
+		close(f.done)
+	}()
+	rec := render(r, next)
+	if storable(rec) {
+		f.entry = newEntry(key, rec.status, rec.header, rec.body.Bytes(), c.now())
+		c.put(f.entry, gen) // refused after a purge: served to the waiters, not kept
+	}
+	return rec
 }
 
 // recorder keeps a response in memory.

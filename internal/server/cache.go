@@ -49,10 +49,12 @@ const maxPayload = 7000
 // Announce drops what the events make stale, here and on every other node.
 func (inv *invalidator) Announce(ctx context.Context, events ...change.Event) {
 	keys := keysOf(events)
-	if len(keys) == 0 || !inv.cache.Enabled() {
+	if len(keys) == 0 {
 		return
 	}
 	inv.cache.Purge(keys...)
+	// Told even when this node keeps no pages: a desk-only node with the
+	// cache off still changes what the others hold.
 	if !inv.st.Broadcasts() {
 		return
 	}
