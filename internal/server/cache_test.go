@@ -223,6 +223,18 @@ func TestCacheInvalidation(t *testing.T) {
 			unaffected: quiet,
 			change:     func(t *testing.T) { ed.change(t, x.ID, "publish", nil) }})
 
+		if img := a.story(t, x.ID).FeaturedImage; img == nil {
+			t.Error("the demo story has no photo to caption")
+		} else {
+			a.run(t, step{name: "photo caption",
+				affected:   []probe{{path: xPath, shows: "Trawlers moored at dawn."}},
+				unaffected: append([]string{"/", "/section/climate/"}, quiet...),
+				change: func(t *testing.T) {
+					manageDone(t, "caption", ed.post(t, "/admin/media/"+strconv.FormatInt(img.ID, 10), url.Values{
+						"alt": {img.Alt}, "caption": {"Trawlers moored at dawn."}, "credit": {img.Credit}}))
+				}})
+		}
+
 		// A reader's first comment waits for moderation; only its writer
 		// sees it, on a link that never enters the cache.
 		first := a.heldComment(t, u, "Cached Reader", "cached.reader@example.org", "The market prices held steady.", "192.0.2.71")
