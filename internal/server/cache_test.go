@@ -287,6 +287,14 @@ func TestCacheInvalidation(t *testing.T) {
 				a.built.Announce(context.Background(), change.Author{ID: daniel.ID})
 			}})
 
+		// A tag's name is on its stories' pages and in every feed's categories.
+		a.run(t, step{name: "tag rename",
+			affected: []probe{{path: "/tag/trade/", shows: "Commerce"}, {path: uPath, shows: "Commerce"},
+				{path: "/feed/", shows: "Commerce"}, {path: "/about/"}},
+			change: func(t *testing.T) {
+				manageDone(t, "rename tag", ed.post(t, "/admin/tags/"+a.tagID(t, "trade"), url.Values{"name": {"Commerce"}, "slug": {"trade"}}))
+			}})
+
 		a.run(t, step{name: "section rename",
 			affected: []probe{{path: "/", shows: "World affairs"}, {path: uPath, shows: "World affairs"},
 				{path: "/about/", shows: "World affairs"}, {path: "/tag/trade/", shows: "World affairs"}},
