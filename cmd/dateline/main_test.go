@@ -188,6 +188,15 @@ func TestServeDemo(t *testing.T) {
 	if res.StatusCode != 200 || !strings.Contains(string(b), "The Northern Dispatch") {
 		t.Errorf("front page: %d", res.StatusCode)
 	}
+	// The page cache is on by default: the second reader gets the stored page.
+	again, err := http.Get("http://" + addr + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again.Body.Close()
+	if again.Header.Get("X-Cache") != "hit" {
+		t.Errorf("second front page request: X-Cache %q", again.Header.Get("X-Cache"))
+	}
 	stop()
 	if code := <-done; code != 0 {
 		t.Errorf("serve exit status %d after stop:\n%s", code, errOut.String())

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/datelinenews/dateline/internal/blob/disk"
+	"github.com/datelinenews/dateline/internal/config"
 	"github.com/datelinenews/dateline/internal/demo"
 	"github.com/datelinenews/dateline/internal/schedule"
 	"github.com/datelinenews/dateline/internal/server"
@@ -35,7 +36,12 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
-	app, err := server.Build(ctx, server.Deps{Store: st, Media: media, Log: log, Now: time.Now, Proxies: proxies, BaseURL: cfg.URL})
+	pageCache, err := config.ParseSize(cfg.PageCache)
+	if err != nil {
+		return fmt.Errorf("--page-cache: %w", err)
+	}
+	app, err := server.Build(ctx, server.Deps{Store: st, Media: media, Log: log, Now: time.Now, Proxies: proxies, BaseURL: cfg.URL,
+		PageCache: pageCache})
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/datelinenews/dateline/internal/store"
@@ -29,11 +30,13 @@ type Config struct {
 	// URL is the site's public address (https://news.example.org), used in
 	// canonical links and feeds; empty means each request's own host.
 	URL string
+	// PageCache bounds the in-memory page cache: "256MB", "1GB", "0" for none.
+	PageCache string
 }
 
 // Defaults are the settings when nothing is given.
 func Defaults() Config {
-	return Config{Addr: "127.0.0.1:8080", Data: "./dateline-data", LogFormat: "text"}
+	return Config{Addr: "127.0.0.1:8080", Data: "./dateline-data", LogFormat: "text", PageCache: "256MB"}
 }
 
 // setting describes one setting: its flag, its variable and where it lives.
@@ -51,6 +54,7 @@ var settings = []setting{
 	{flag: "no-demo", env: "DATELINE_NO_DEMO", usage: "do not create the demo newsroom on an empty database", serveOnly: true, boolean: func(c *Config) *bool { return &c.NoDemo }},
 	{flag: "log-format", env: "DATELINE_LOG_FORMAT", usage: "log format: text or json", serveOnly: true, str: func(c *Config) *string { return &c.LogFormat }},
 	{flag: "url", env: "DATELINE_URL", usage: "the site's public address, e.g. https://news.example.org, for canonical links, feeds and sign-in links; empty: the address each request used", str: func(c *Config) *string { return &c.URL }},
+	{flag: "page-cache", env: "DATELINE_PAGE_CACHE", usage: "memory for rendered public pages, e.g. 256MB or 1GB; 0 turns the page cache off", serveOnly: true, str: func(c *Config) *string { return &c.PageCache }},
 	{flag: "trusted-proxies", env: "DATELINE_TRUSTED_PROXIES", usage: "comma-separated addresses or CIDR ranges of reverse proxies to trust for X-Forwarded-For/-Proto", serveOnly: true, str: func(c *Config) *string { return &c.TrustedProxies }},
 }
 
@@ -105,6 +109,9 @@ func (c Config) Validate(serve bool) error {
 		if _, err := web.ParseProxies(c.TrustedProxies); err != nil {
 			problems = append(problems, fmt.Sprintf("--trusted-proxies %q: %v", c.TrustedProxies, err))
 		}
+		if _, err := ParseSize(c.PageCache); err != nil {
+			problems = append(problems, fmt.Sprintf("--page-cache %q: %v", c.PageCache, err))
+		}
 		if c.LogFormat != "text" && c.LogFormat != "json" {
 			problems = append(problems, fmt.Sprintf("--log-format %q: use text or json", c.LogFormat))
 		}
@@ -135,9 +142,32 @@ func (c Config) Effective() []string {
 		"database=" + store.Redact(c.Database),
 		fmt.Sprintf("no-demo=%t", c.NoDemo),
 		"log-format=" + c.LogFormat,
+		"page-cache=" + c.PageCache,
 		"trusted-proxies=" + c.TrustedProxies,
 		"url=" + c.URL,
 	}
 	sort.Strings(lines)
 	return lines
+}
+
+// ParseSize reads a size in bytes: a whole number with an optional unit,
+// B, KB, MB or GB (powers of 1024), such as 256MB. 0 is allowed.
+func ParseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"B", 1}}
+	mult := int64(1)
+	for _, u := range units {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n < 0 || n > (1<<50)/mult {
+		return 0, errors.New("give a size such as 256MB, 1GB or 0")
+	}
+	return n * mult, nil
 }

@@ -10,9 +10,11 @@ import (
 	"github.com/datelinenews/dateline/internal/api"
 	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/blob"
+	"github.com/datelinenews/dateline/internal/change"
 	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/desk"
 	"github.com/datelinenews/dateline/internal/media"
+	"github.com/datelinenews/dateline/internal/pagecache"
 	"github.com/datelinenews/dateline/internal/people"
 	"github.com/datelinenews/dateline/internal/poster"
 	"github.com/datelinenews/dateline/internal/render"
@@ -37,6 +39,8 @@ type Deps struct {
 	// VideoThumbnails is where YouTube and Vimeo thumbnails are fetched
 	// for posters; zero: the providers themselves.
 	VideoThumbnails poster.Sources
+	// PageCache is the page cache's size in bytes; 0 turns it off.
+	PageCache int64
 }
 
 // App is the built application: its handler and its background jobs.
@@ -47,6 +51,10 @@ type App struct {
 	Comments *comment.Service
 	Posters  *poster.Maker // waited for at shutdown and by tests
 	Jobs     []schedule.Job
+	Cache    *pagecache.Cache
+	// Announce reports a change that bypassed the services (an import, a
+	// test), so the pages that show it are dropped here and on other nodes.
+	Announce change.Announce
 }
 
 // Build parses templates, hashes assets and wires the services and handlers.
@@ -67,9 +75,12 @@ func Build(ctx context.Context, d Deps) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	articles := article.NewService(d.Store, d.Now)
+	cache := pagecache.New(pagecache.Options{MaxBytes: d.PageCache})
+	inv := newInvalidator(cache, d.Store, d.Log)
+	writes := announcingStore{Store: d.Store, announce: inv.Announce}
+	articles := article.NewService(writes, d.Now)
 	judge := spam.New(d.Store, d.Now)
-	comments := comment.NewService(d.Store, judge, comment.Signer{Key: signing}, d.Now)
+	comments := comment.NewService(writes, judge, comment.Signer{Key: signing}, d.Now)
 	auth := people.NewAuth(d.Store, d.Now)
 	if d.Processing == nil {
 		d.Processing = media.DefaultGate()
@@ -77,14 +88,15 @@ func Build(ctx context.Context, d Deps) (*App, error) {
 	if d.VideoThumbnails == (poster.Sources{}) {
 		d.VideoThumbnails = poster.Providers()
 	}
-	posters := &poster.Maker{Sources: d.VideoThumbnails, Store: d.Store, Bucket: d.Media, Gate: d.Processing, Now: d.Now, Log: d.Log}
+	posters := &poster.Maker{Sources: d.VideoThumbnails, Store: writes, Bucket: d.Media, Gate: d.Processing, Now: d.Now, Log: d.Log}
 	pub := site.New(site.Handler{Articles: articles, Content: d.Store, Files: d.Media, Library: d.Store, Render: renderer, Log: d.Log, Now: d.Now,
 		Comments: comments, Feeds: d.Store, Redirects: d.Store, Proxies: d.Proxies, Secret: secret, BaseURL: strings.TrimSuffix(d.BaseURL, "/")})
-	dk := desk.New(desk.Handler{Auth: auth, Articles: articles, Comments: comments, Spam: judge, Store: d.Store, Render: renderer, Log: d.Log,
+	dk := desk.New(desk.Handler{Auth: auth, Articles: articles, Comments: comments, Spam: judge, Store: writes, Render: renderer, Log: d.Log,
 		Now: d.Now, Proxies: d.Proxies, Secret: secret, Media: d.Media, Processing: d.Processing, Posters: posters})
 	ap := &api.Handler{Articles: articles, Store: d.Store, Log: d.Log, Now: d.Now, Proxies: d.Proxies,
 		BaseURL: strings.TrimSuffix(d.BaseURL, "/")}
-	app := &App{Handler: New(d.Log, Routes(pub, dk, ap, assets)), Articles: articles, Auth: auth, Comments: comments, Posters: posters}
+	app := &App{Handler: New(d.Log, cached(cache, Routes(pub, dk, ap, assets))), Articles: articles, Auth: auth, Comments: comments,
+		Posters: posters, Cache: cache, Announce: inv.Announce}
 	app.Jobs = []schedule.Job{
 		{Name: "publish scheduled stories", Every: time.Second, Run: func(ctx context.Context) error {
 			ids, err := articles.PublishDue(ctx)
@@ -109,6 +121,9 @@ func Build(ctx context.Context, d Deps) (*App, error) {
 			_, err = d.Store.EraseClientHashes(ctx, d.Now().Add(-time.Duration(set.RetentionDays)*24*time.Hour))
 			return err
 		}},
+	}
+	if cache.Enabled() && d.Store.Broadcasts() {
+		app.Jobs = append(app.Jobs, inv.listenJob())
 	}
 	return app, nil
 }

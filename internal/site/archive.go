@@ -50,6 +50,7 @@ func (h *Handler) archiveOf(w http.ResponseWriter, r *http.Request, src func(*ht
 	if err != nil {
 		return err
 	}
+	web.Keys(w, s.Key)
 	return h.archive(w, r, s.Kind, s.Name, s.Intro, s.Filter)
 }
 
@@ -95,6 +96,7 @@ func (h *Handler) archive(w http.ResponseWriter, r *http.Request, kind, name, in
 	if n < pages {
 		p.Pager.NextURL = r.URL.Path + "?page=" + strconv.Itoa(n+1)
 	}
+	web.Keys(w, teaserKeys(p.Stories...)...)
 	return h.page(w, r, "archive", p)
 }
 

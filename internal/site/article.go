@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/change"
 	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/render"
 	"github.com/datelinenews/dateline/internal/web"
@@ -57,6 +58,7 @@ func (h *Handler) Article(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	loc := site.Location()
+	web.Keys(w, change.ArticleKey(a.ID))
 	if want := a.Path(loc); r.URL.Path != want {
 		http.Redirect(w, r, want, http.StatusMovedPermanently)
 		return nil
@@ -81,6 +83,7 @@ func (h *Handler) Article(w http.ResponseWriter, r *http.Request) error {
 		web.WriteHTML(w, r, http.StatusOK, body, web.NoStore)
 		return nil
 	}
+	web.Keys(w, articleKeys(a, p.More)...)
 	if replyTo, err := strconv.ParseInt(r.URL.Query().Get("replytocom"), 10, 64); err == nil {
 		p.Comments.Form.ParentID = replyTo // the form's reply link without JavaScript
 	}

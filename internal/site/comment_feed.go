@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/change"
 	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/sanitize"
 	"github.com/datelinenews/dateline/internal/web"
@@ -56,6 +57,7 @@ type rssItem struct {
 // SiteCommentFeed serves /comments/feed/: the newest approved comments on
 // every story, as RSS. Commenters' emails are never in it.
 func (h *Handler) SiteCommentFeed(w http.ResponseWriter, r *http.Request) error {
+	web.Keys(w, change.Talk)
 	return h.commentFeed(w, r, article.Article{})
 }
 
@@ -69,6 +71,7 @@ func (h *Handler) ArticleCommentFeed(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
+	web.Keys(w, change.ArticleKey(a.ID), change.CommentsKey(a.ID))
 	return h.commentFeed(w, r, a)
 }
 

@@ -3,6 +3,7 @@ package site
 import (
 	"net/http"
 
+	"github.com/datelinenews/dateline/internal/change"
 	"github.com/datelinenews/dateline/internal/web"
 )
 
@@ -35,6 +36,9 @@ func (h *Handler) errorPage(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	if message != "" {
 		text[1] = message
+	}
+	if status == http.StatusNotFound || status == http.StatusGone {
+		web.Keys(w, change.Missing) // a story or page published at this address fills it
 	}
 	caching := web.Short
 	if status >= 500 {

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/change"
 	"github.com/datelinenews/dateline/internal/media"
 	"github.com/datelinenews/dateline/internal/sanitize"
 	"github.com/datelinenews/dateline/internal/settings"
@@ -65,6 +66,7 @@ type feedSource struct {
 	Intro       string // shown under the archive's heading
 	Description string
 	Path        string // the page the feed follows
+	Key         string // the surrogate key of its lists
 	Filter      article.Filter
 }
 
@@ -77,7 +79,7 @@ func (h *Handler) sectionSource(r *http.Request) (feedSource, error) {
 	}
 	sec, err := h.Content.SectionBySlug(r.Context(), s)
 	return feedSource{Kind: "Section", Name: sec.Name, Intro: sec.Description, Description: sec.Description,
-		Path: sec.Path(), Filter: article.Filter{SectionID: sec.ID}}, err
+		Path: sec.Path(), Filter: article.Filter{SectionID: sec.ID}, Key: change.SectionKey(sec.ID)}, err
 }
 
 func (h *Handler) tagSource(r *http.Request) (feedSource, error) {
@@ -87,7 +89,7 @@ func (h *Handler) tagSource(r *http.Request) (feedSource, error) {
 	}
 	tag, err := h.Content.TagBySlug(r.Context(), s)
 	return feedSource{Kind: "Tag", Name: tag.Name, Description: "Stories tagged " + tag.Name,
-		Path: tag.Path(), Filter: article.Filter{TagID: tag.ID}}, err
+		Path: tag.Path(), Filter: article.Filter{TagID: tag.ID}, Key: change.TagKey(tag.ID)}, err
 }
 
 func (h *Handler) authorSource(r *http.Request) (feedSource, error) {
@@ -97,7 +99,7 @@ func (h *Handler) authorSource(r *http.Request) (feedSource, error) {
 	}
 	au, err := h.Content.AuthorBySlug(r.Context(), s)
 	return feedSource{Kind: "Author", Name: au.Name, Intro: au.Bio, Description: "Stories by " + au.Name,
-		Path: au.Path(), Filter: article.Filter{AuthorID: au.ID}}, err
+		Path: au.Path(), Filter: article.Filter{AuthorID: au.ID}, Key: change.AuthorKey(au.ID)}, err
 }
 
 // sourceFeed serves the feed of an archive resolved by src.
@@ -114,7 +116,7 @@ func (h *Handler) sourceFeed(f FeedFormat, src func(*http.Request) (feedSource, 
 // SiteFeed serves the newest stories of the whole site.
 func (h *Handler) SiteFeed(f FeedFormat) web.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		return h.storyFeed(w, r, f, feedSource{Path: "/"})
+		return h.storyFeed(w, r, f, feedSource{Path: "/", Key: change.Feed})
 	}
 }
 
@@ -142,6 +144,7 @@ func (h *Handler) storyFeed(w http.ResponseWriter, r *http.Request, f FeedFormat
 	if err != nil {
 		return err
 	}
+	web.Keys(w, append([]string{src.Key}, storyKeys(list)...)...)
 	fd := h.newFeed(r, site, src, list, full)
 	var body []byte
 	switch f {

@@ -78,6 +78,7 @@ func (h *Handler) Front(w http.ResponseWriter, r *http.Request) error {
 			p.BySection = append(p.BySection, SectionBlock{Section: sec, Stories: teasers(list, l.Site)})
 		}
 	}
+	web.Keys(w, frontKeys(p)...)
 	return h.page(w, r, "front", p)
 }
 

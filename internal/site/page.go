@@ -1,11 +1,13 @@
 package site
 
 import (
+	"github.com/datelinenews/dateline/internal/change"
 	"html/template"
 	"net/http"
 	"strings"
 
 	"github.com/datelinenews/dateline/internal/sanitize"
+	"github.com/datelinenews/dateline/internal/web"
 )
 
 // StaticPage is About, Contact, Support and the like.
@@ -33,6 +35,7 @@ func (h *Handler) Page(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	web.Keys(w, change.PageKey(pg.ID))
 	l.StructuredData = pageData(l, "WebPage", pg.Title, nil)
 	html, err := h.body(r.Context(), pg.Body, l.Site.Language)
 	if err != nil {
@@ -40,6 +43,7 @@ func (h *Handler) Page(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := StaticPage{Layout: l, Heading: pg.Title, Body: html}
 	if s == SupportSlug {
+		web.Keys(w, change.Giving)
 		if p.Ways, err = h.waysToGive(r.Context()); err != nil {
 			return err
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/datelinenews/dateline/internal/change"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -297,6 +298,11 @@ func (h *Handler) searchPage(w http.ResponseWriter, r *http.Request, status int,
 	if err != nil {
 		return err
 	}
+	keys := []string{change.Search}
+	for _, res := range p.Results {
+		keys = append(keys, teaserKeys(res.Teaser)...)
+	}
+	web.Keys(w, keys...)
 	caching := web.Public
 	if status != http.StatusOK {
 		caching = web.Short

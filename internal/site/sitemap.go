@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"encoding/xml"
+	"github.com/datelinenews/dateline/internal/change"
 	"net/http"
 	"strings"
 	"time"
@@ -282,6 +283,7 @@ func writeXML(w http.ResponseWriter, r *http.Request, doc any, updated time.Time
 	if err != nil {
 		return err
 	}
+	web.Keys(w, change.Sitemap)
 	writeDated(w, r, "application/xml; charset=utf-8", append([]byte(xml.Header), out...), updated)
 	return nil
 }

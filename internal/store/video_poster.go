@@ -157,3 +157,24 @@ func (s *Store) VideoPosterAttempts(ctx context.Context, v media.ExternalVideo) 
 	}
 	return n, nil
 }
+
+// VideoUsers lists the ids of the stories whose body mentions a video's
+// id, so the pages showing its poster can be refreshed when it arrives.
+// A story that merely quotes the id is listed too: a harmless extra.
+func (s *Store) VideoUsers(ctx context.Context, v media.ExternalVideo) ([]int64, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT id FROM articles WHERE body LIKE $1 ESCAPE '\'`, "%"+escapeLike(v.ID)+"%")
+	if err != nil {
+		return nil, fmt.Errorf("stories showing video %s: %w", v.Key(), err)
+	}
+	var ids []int64
+	err = scanEach(rows, func(r *sql.Rows) error {
+		var id int64
+		err := r.Scan(&id)
+		ids = append(ids, id)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("stories showing video %s: %w", v.Key(), err)
+	}
+	return ids, nil
+}

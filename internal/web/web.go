@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -189,4 +190,19 @@ func acceptsGzip(r *http.Request) bool {
 		}
 	}
 	return false
+}
+
+// Keys adds surrogate keys to a response: names of what it shows, by which
+// the page cache and a CDN drop it when that changes (see package change).
+func Keys(w http.ResponseWriter, keys ...string) {
+	h := w.Header()
+	have := strings.Fields(h.Get("Surrogate-Key"))
+	for _, k := range keys {
+		if k != "" && !slices.Contains(have, k) {
+			have = append(have, k)
+		}
+	}
+	if len(have) > 0 {
+		h.Set("Surrogate-Key", strings.Join(have, " "))
+	}
 }
