@@ -129,7 +129,9 @@ func filterSQL(f article.Filter) (string, []any) {
 		add("a.id <> ?", id)
 	}
 	if f.LeadOnly {
-		add("a.is_lead = ?", true)
+		// A plain term, not a bound value, so the planner can use the
+		// partial index of leads (articles_leads).
+		where = append(where, "a.is_lead")
 	}
 	if !f.Since.IsZero() {
 		add("a.published_at >= ?", utc(f.Since))
