@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/datelinenews/dateline/internal/blob/disk"
+	"github.com/datelinenews/dateline/internal/change"
 	"github.com/datelinenews/dateline/internal/config"
 	"github.com/datelinenews/dateline/internal/wordpress"
 )
@@ -101,6 +102,13 @@ func importWordPress(ctx context.Context, env *environment, cfg config.Config, f
 		return fmt.Errorf("%s: %w; nothing was imported", file, err)
 	}
 	printReport(env.stdout, report, logPath)
+	if !dry && st.Broadcasts() {
+		// Servers running on this database drop their cached pages now
+		// rather than when the pages expire.
+		if err := st.Notify(ctx, "import "+change.All); err != nil {
+			fmt.Fprintf(env.stderr, "imported, but the running servers were not told to refresh their pages: %v\n", err)
+		}
+	}
 	return nil
 }
 
