@@ -148,17 +148,30 @@ func (in *Input) Validate() error {
 // Submit checks and stores a comment, and returns it with the status the
 // rules gave it. Spam is stored in the spam folder, never dropped.
 func (s *Service) Submit(ctx context.Context, in Input) (Comment, error) {
-	now := s.now().UTC()
+	c, _, err := s.SubmitTo(ctx, in)
+	return c, err
+}
+
+// SubmitTo is Submit that also returns the story commented on, so the
+// form's handler can send the reader back to it without loading it again.
+func (s *Service) SubmitTo(ctx context.Context, in Input) (Comment, article.Article, error) {
 	if err := in.Validate(); err != nil {
-		return Comment{}, err
+		return Comment{}, article.Article{}, err
 	}
 	a, err := s.store.ArticleByID(ctx, in.ArticleID)
-	if errors.Is(err, article.ErrNotFound) || (err == nil && !a.Visible(now)) {
-		return Comment{}, ErrNoStory
+	if errors.Is(err, article.ErrNotFound) || (err == nil && !a.Visible(s.now().UTC())) {
+		return Comment{}, article.Article{}, ErrNoStory
 	}
 	if err != nil {
-		return Comment{}, err
+		return Comment{}, article.Article{}, err
 	}
+	c, err := s.submit(ctx, in, a)
+	return c, a, err
+}
+
+// submit applies the rules to a comment on a visible story and stores it.
+func (s *Service) submit(ctx context.Context, in Input, a article.Article) (Comment, error) {
+	now := s.now().UTC()
 	settings, err := s.store.CommentSettings(ctx)
 	if err != nil {
 		return Comment{}, err

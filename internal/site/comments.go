@@ -110,13 +110,9 @@ func (h *Handler) PostComment(w http.ResponseWriter, r *http.Request) error {
 	in := comment.Input{ArticleID: id, ParentID: parent, Name: f.Get("author"), Email: f.Get("email"), URL: f.Get("url"),
 		Body: f.Get("comment"), Honeypot: f.Get("contact_me"), Stamp: f.Get("stamp"),
 		Client: client, ClientHash: web.ClientHash(h.Secret, client)}
-	c, err := h.Comments.Submit(r.Context(), in)
+	c, a, err := h.Comments.SubmitTo(r.Context(), in)
 	if err != nil {
 		return h.commentProblem(w, r, in, err)
-	}
-	a, err := h.Articles.ByID(r.Context(), id)
-	if err != nil {
-		return err
 	}
 	site, err := h.Content.Site(r.Context())
 	if err != nil {
