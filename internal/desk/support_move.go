@@ -14,13 +14,9 @@ func (h *Handler) MoveSupport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := readForm(w, r, manageFormBytes); err != nil {
+	direction, delta, err := moveDirection(w, r)
+	if err != nil {
 		return err
-	}
-	direction := r.PostForm.Get("direction")
-	delta := map[string]int{"up": -1, "down": 1}[direction]
-	if delta == 0 {
-		return web.BadRequest("direction must be up or down")
 	}
 	err = h.Store.MoveSupportMethod(r.Context(), m.ID, delta, h.Now())
 	if errors.Is(err, support.ErrNotFound) {

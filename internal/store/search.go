@@ -235,3 +235,20 @@ func parseMarkdownSnippet(s string) article.Snippet {
 	}
 	return out
 }
+
+// scanMarked reads a snippet query's rows, the same on both engines: an
+// id and its marked headline, standfirst and body.
+func scanMarked(rows *sql.Rows, err error) (map[int64][3]string, error) {
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64][3]string{}
+	err = scanEach(rows, func(r *sql.Rows) error {
+		var id int64
+		var m [3]string
+		err := r.Scan(&id, &m[0], &m[1], &m[2])
+		out[id] = m
+		return err
+	})
+	return out, err
+}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -70,17 +69,5 @@ func (postgresSearch) marked(ctx context.Context, s *Store, arg any, ids []int64
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	rows, err := s.read.QueryContext(ctx, pgSnippets+placeholders(4, len(ids))+`)`, args...)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[int64][3]string, len(ids))
-	err = scanEach(rows, func(r *sql.Rows) error {
-		var id int64
-		var m [3]string
-		err := r.Scan(&id, &m[0], &m[1], &m[2])
-		out[id] = m
-		return err
-	})
-	return out, err
+	return scanMarked(s.read.QueryContext(ctx, pgSnippets+placeholders(4, len(ids))+`)`, args...))
 }
