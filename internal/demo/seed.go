@@ -113,6 +113,11 @@ func seedContent(ctx context.Context, tx *store.Store, pictures []media.Image, n
 			return err
 		}
 	}
+	for _, m := range waysToGive {
+		if _, err := tx.CreateSupportMethod(ctx, m, now); err != nil {
+			return err
+		}
+	}
 	// Each story is created at its publication time, so none shows as updated.
 	var clock time.Time
 	svc := article.NewService(tx, func() time.Time { return clock })
