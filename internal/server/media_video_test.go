@@ -132,6 +132,12 @@ func TestMediaVideoInStory(t *testing.T) {
 			t.Errorf("public article lacks %s", want)
 		}
 	}
+	// The feed carries the same player and figure, with absolute addresses.
+	feed := body(t, a.get(t, "/feed/"))
+	if !strings.Contains(feed, "<video controls") || !strings.Contains(feed, `<source src="http`) ||
+		strings.Contains(feed, `.mp4" alt=`) {
+		t.Errorf("the feed does not carry the video player:\n%s", feed)
+	}
 	if users, _ := a.st.ImageUsers(context.Background(), video); len(users) != 1 {
 		t.Errorf("the video's users: %v", users)
 	}

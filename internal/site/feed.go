@@ -145,7 +145,10 @@ func (h *Handler) storyFeed(w http.ResponseWriter, r *http.Request, f FeedFormat
 		return err
 	}
 	web.Keys(w, append([]string{src.Key}, storyKeys(list)...)...)
-	fd := h.newFeed(r, site, src, list, full)
+	fd, err := h.newFeed(r, site, src, list, full)
+	if err != nil {
+		return err
+	}
 	var body []byte
 	switch f {
 	case Atom:
@@ -190,7 +193,7 @@ type feedImage struct {
 	Width, Height int
 }
 
-func (h *Handler) newFeed(r *http.Request, site settings.Site, src feedSource, list []article.Article, full bool) feed {
+func (h *Handler) newFeed(r *http.Request, site settings.Site, src feedSource, list []article.Article, full bool) (feed, error) {
 	origin := h.absURL(r, "")
 	fd := feed{Title: site.Name, Description: site.Tagline, Language: site.Language, Publisher: site.Name,
 		HomeURL: origin + src.Path, SelfURL: h.absURL(r, r.URL.EscapedPath())}
@@ -200,21 +203,28 @@ func (h *Handler) newFeed(r *http.Request, site settings.Site, src feedSource, l
 	}
 	for _, a := range list {
 		e := newFeedEntry(a, site, origin, full)
+		if full {
+			// The body as the story's page shows it: library photos as
+			// figures, uploaded video as a player, not as a broken image.
+			body, err := h.body(r.Context(), a.Body, site.Language)
+			if err != nil {
+				return feed{}, err
+			}
+			e.ContentHTML = absoluteLinks(string(body), origin)
+		}
 		fd.Entries = append(fd.Entries, e)
 		if e.Updated.After(fd.Updated) {
 			fd.Updated = e.Updated
 		}
 	}
-	return fd
+	return fd, nil
 }
 
 func newFeedEntry(a article.Article, site settings.Site, origin string, full bool) feedEntry {
 	e := feedEntry{ID: storyID(origin, a), URL: origin + a.Path(site.Location()), Title: a.Headline,
 		Summary: a.Standfirst, Language: a.Language, Published: a.PublishedAt, Updated: modified(a),
 		Categories: []string{a.Section.Name}, Image: newFeedImage(a.FeaturedImage, origin)}
-	if full {
-		e.ContentHTML = absoluteLinks(string(sanitize.Article(a.Body)), origin)
-	} else if e.Summary == "" {
+	if !full && e.Summary == "" {
 		e.Summary = excerpt(sanitize.Plain(a.Body), 300)
 	}
 	for _, au := range a.Authors {
@@ -266,12 +276,21 @@ func newFeedImage(img *media.Image, origin string) *feedImage {
 
 // sitePath matches href and src attributes holding a path on this site
 // (but not //host/…, which already names a host).
-var sitePath = regexp.MustCompile(`(\s(?:href|src))="/([^/])`)
+var sitePath = regexp.MustCompile(`(\s(?:href|src|poster))="/([^/])`)
+
+// srcsetPaths finds the site-relative addresses inside srcset lists.
+var srcsetPaths = regexp.MustCompile(`(\ssrcset="|,\s*)/([^/])`)
+
+// srcsets finds srcset attributes, whose lists hold several addresses.
+var srcsets = regexp.MustCompile(`\ssrcset="[^"]*"`)
 
 // absoluteLinks makes links inside a story absolute: a feed is read far
 // from the site, and many readers resolve relative links against nothing.
 func absoluteLinks(html, origin string) string {
-	return sitePath.ReplaceAllString(html, `$1="`+origin+`/$2`)
+	html = sitePath.ReplaceAllString(html, `$1="`+origin+`/$2`)
+	return srcsets.ReplaceAllStringFunc(html, func(attr string) string {
+		return srcsetPaths.ReplaceAllString(attr, `${1}`+origin+`/$2`)
+	})
 }
 
 // excerpt cuts plain text to about n characters at a word boundary.
