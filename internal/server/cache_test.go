@@ -280,11 +280,11 @@ func TestCacheInvalidation(t *testing.T) {
 			}})
 
 		a.run(t, step{name: "ways to give",
-			affected:   []probe{{path: "/support/", shows: "Become a member"}},
+			affected:   []probe{{path: "/support/", shows: "Join the readers’ circle"}},
 			unaffected: []string{"/", xPath, "/about/", "/contact/", "/feed/", "/sitemap-pages.xml"},
 			change: func(t *testing.T) {
 				manageDone(t, "add a way to give", ad.post(t, "/admin/support", url.Values{"kind": {"link"},
-					"label": {"Become a member"}, "url": {"https://pay.example.org/join"}}))
+					"label": {"Join the readers’ circle"}, "url": {"https://pay.example.org/join"}}))
 			}})
 
 		daniel := x.Authors[0]

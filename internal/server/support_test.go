@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -23,6 +24,7 @@ const testAddress = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"
 func TestWaysToGive(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, st *store.Store) {
 		a := newApp(t, st)
+		clearWaysToGive(t, st)
 		admin := a.signIn(t, people.Admin)
 		manageExpect(t, "empty list", admin.get(t, "/admin/support"), 200, "No ways to give yet", `name="url"`)
 		manageExpect(t, "bank form", admin.get(t, "/admin/support?add=bank"), 200, `name="holder"`, `name="account"`, `name="bic"`)
@@ -81,6 +83,7 @@ func TestWaysToGive(t *testing.T) {
 func TestWaysToGiveBadInput(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, st *store.Store) {
 		a := newApp(t, st)
+		clearWaysToGive(t, st)
 		admin := a.signIn(t, people.Admin)
 		for _, tc := range []struct {
 			name string
@@ -147,4 +150,20 @@ func textOf(n *html.Node) string {
 		}
 	}
 	return b.String()
+}
+
+// clearWaysToGive removes the demo's examples, so a test starts from an
+// empty list as a newsroom that has not set any does.
+func clearWaysToGive(t *testing.T, st *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	list, err := st.ListSupportMethods(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range list {
+		if err := st.DeleteSupportMethod(ctx, m.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
