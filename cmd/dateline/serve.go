@@ -63,7 +63,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	defer func() { stopJobs(); <-jobsDone }()
 
 	fmt.Fprintf(env.stdout, "Dateline is running at %s (%s database). Press Ctrl+C to stop.\n", url, st.Engine())
-	return server.Serve(ctx, ln, app.Handler, log)
+	return server.Serve(ctx, app.Listen(ln), app.Handler, log)
 }
 
 // seedDemo creates the demo newsroom on an empty database and prints the

@@ -5,38 +5,35 @@ import (
 	"strings"
 )
 
-// accept is a parsed Accept-Encoding header: coding -> quality.
-type accept map[string]float64
-
-func parseAccept(header string) accept {
-	a := accept{}
+// accepts reports whether an Accept-Encoding header accepts coding: named
+// with q > 0, or, when not named, covered by "*" with q > 0. It reads the
+// header in place, as it runs on every cached answer. The server's order
+// (br, then gzip) decides among those accepted, as every browser that
+// sends br ranks it with gzip.
+func accepts(header, coding string) bool {
+	star := false
 	for part := range strings.SplitSeq(header, ",") {
 		name, params, _ := strings.Cut(part, ";")
-		name = strings.ToLower(strings.TrimSpace(name))
-		if name == "" {
-			continue
+		name = strings.TrimSpace(name)
+		switch {
+		case strings.EqualFold(name, coding):
+			return quality(params) > 0
+		case name == "*":
+			star = quality(params) > 0
 		}
-		q := 1.0
-		for p := range strings.SplitSeq(params, ";") {
-			k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
-			if strings.EqualFold(strings.TrimSpace(k), "q") {
-				if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
-					q = f
-				}
-			}
-		}
-		a[name] = q
 	}
-	return a
+	return star
 }
 
-// ok reports whether coding is acceptable: named with q > 0, or covered by
-// "*" with q > 0. The server's order (br, then gzip) decides among those
-// accepted, as every browser that sends br ranks it with gzip.
-func (a accept) ok(coding string) bool {
-	if q, named := a[coding]; named {
-		return q > 0
+// quality reads q from a coding's parameters; 1 when absent or unreadable.
+func quality(params string) float64 {
+	for p := range strings.SplitSeq(params, ";") {
+		k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
+		if strings.EqualFold(strings.TrimSpace(k), "q") {
+			if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+				return f
+			}
+		}
 	}
-	q, star := a["*"]
-	return star && q > 0
+	return 1
 }

@@ -266,7 +266,7 @@ func TestRulesBypass(t *testing.T) {
 	t.Parallel()
 	c := New(Options{MaxBytes: 1 << 20})
 	rules := Rules{SkipPrefixes: []string{"/admin/"}, PrivateParams: []string{"held"},
-		Private: func(r *http.Request) bool { _, err := r.Cookie("session"); return err == nil }}
+		PrivateCookies: []string{"session"}}
 	p := &page{}
 	h := c.Middleware(rules, p)
 	get(t, h, "/story")

@@ -18,9 +18,9 @@ type Rules struct {
 	// PrivateParams are query parameters that make a response one reader's
 	// own (a commenter's link to their held comment).
 	PrivateParams []string
-	// Private reports requests that must get a fresh, uncached copy, such
-	// as those of signed-in staff.
-	Private func(r *http.Request) bool
+	// PrivateCookies are cookies whose presence makes a request private,
+	// such as signed-in staff's session: such requests get a fresh copy.
+	PrivateCookies []string
 }
 
 // Middleware answers cacheable requests from the cache and stores what next
@@ -48,16 +48,26 @@ func (rules Rules) cacheable(r *http.Request) bool {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		return false
 	}
-	if r.Header.Get("Authorization") != "" || (rules.Private != nil && rules.Private(r)) {
+	if r.Header.Get("Authorization") != "" {
 		return false
 	}
-	for _, p := range rules.SkipPrefixes {
-		if strings.HasPrefix(r.URL.Path, p) {
+	for _, name := range rules.PrivateCookies {
+		if _, err := r.Cookie(name); err == nil {
 			return false
 		}
 	}
-	if len(rules.PrivateParams) > 0 && r.URL.RawQuery != "" {
-		q := r.URL.Query()
+	return rules.publicURL(r.URL)
+}
+
+// publicURL applies the rules that depend on the address alone.
+func (rules Rules) publicURL(u *url.URL) bool {
+	for _, p := range rules.SkipPrefixes {
+		if strings.HasPrefix(u.Path, p) {
+			return false
+		}
+	}
+	if len(rules.PrivateParams) > 0 && u.RawQuery != "" {
+		q := u.Query()
 		for _, p := range rules.PrivateParams {
 			if q.Has(p) {
 				return false
@@ -75,20 +85,26 @@ var trackingParams = []string{"fbclid", "gclid", "mc_cid", "mc_eid"}
 // it because canonical links are made from them when no public address is
 // configured.
 func Key(r *http.Request) string {
+	return key(r.TLS != nil, r.Header.Get("X-Forwarded-Proto"), r.Host, r.URL)
+}
+
+// key is Key from the parts of a request it reads, for the fast path that
+// has no http.Request.
+func key(tls bool, forwardedProto, host string, u *url.URL) string {
 	scheme := "http"
-	if r.TLS != nil {
+	if tls {
 		scheme = "https"
 	}
-	if p := r.Header.Get("X-Forwarded-Proto"); p != "" {
-		scheme += "+" + strings.ToLower(p)
+	if forwardedProto != "" {
+		scheme += "+" + strings.ToLower(forwardedProto)
 	}
-	k := scheme + "://" + strings.ToLower(r.Host) + r.URL.EscapedPath()
-	if r.URL.RawQuery == "" {
+	k := scheme + "://" + strings.ToLower(host) + u.EscapedPath()
+	if u.RawQuery == "" {
 		return k
 	}
-	q, err := url.ParseQuery(r.URL.RawQuery)
+	q, err := url.ParseQuery(u.RawQuery)
 	if err != nil {
-		return k + "?" + r.URL.RawQuery
+		return k + "?" + u.RawQuery
 	}
 	for name := range q {
 		if strings.HasPrefix(name, "utm_") || slices.Contains(trackingParams, name) {
@@ -233,7 +249,7 @@ func (e *Entry) serve(w http.ResponseWriter, r *http.Request, state string) {
 		h[k] = slices.Clip(vs) // an Add further out must copy, not write into the entry
 	}
 	h.Set("X-Cache", state)
-	h.Add("Vary", "Accept-Encoding")
+	h.Set("Vary", "Accept-Encoding")
 	enc, body, etag := e.encoding(r)
 	if e.Status == http.StatusOK {
 		h.Set("ETag", etag)

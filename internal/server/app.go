@@ -55,6 +55,7 @@ type App struct {
 	// Announce reports a change that bypassed the services (an import, a
 	// test), so the pages that show it are dropped here and on other nodes.
 	Announce change.Announce
+	log      *slog.Logger
 }
 
 // Build parses templates, hashes assets and wires the services and handlers.
@@ -95,7 +96,7 @@ func Build(ctx context.Context, d Deps) (*App, error) {
 		Now: d.Now, Proxies: d.Proxies, Secret: secret, Media: d.Media, Processing: d.Processing, Posters: posters})
 	ap := &api.Handler{Articles: articles, Store: d.Store, Log: d.Log, Now: d.Now, Proxies: d.Proxies,
 		BaseURL: strings.TrimSuffix(d.BaseURL, "/")}
-	app := &App{Handler: New(d.Log, cached(cache, Routes(pub, dk, ap, assets))), Articles: articles, Auth: auth, Comments: comments,
+	app := &App{Handler: New(d.Log, cache, Routes(pub, dk, ap, assets)), log: d.Log, Articles: articles, Auth: auth, Comments: comments,
 		Posters: posters, Cache: cache, Announce: inv.Announce}
 	app.Jobs = []schedule.Job{
 		{Name: "publish scheduled stories", Every: time.Second, Run: func(ctx context.Context) error {

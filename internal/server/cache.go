@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"log/slog"
+	"net"
 	"net/http"
 	"slices"
 	"strings"
@@ -22,9 +23,9 @@ import (
 // their held comment. Static files and photos carry year-long caching of
 // their own and are read from disk by the kernel's cache.
 var cacheRules = pagecache.Rules{
-	SkipPrefixes:  []string{"/admin/", "/preview/", "/static/", "/media/", "/healthz"},
-	PrivateParams: []string{"held"},
-	Private:       web.IsStaff,
+	SkipPrefixes:   []string{"/admin/", "/preview/", "/static/", "/media/", "/healthz"},
+	PrivateParams:  []string{"held"},
+	PrivateCookies: []string{web.SessionCookie},
 }
 
 // invalidator turns announced changes into purges: of this node's cache at
@@ -103,7 +104,22 @@ func (inv *invalidator) listenJob() schedule.Job {
 	}}
 }
 
-// cached puts the page cache in front of the routes.
-func cached(cache *pagecache.Cache, routes http.Handler) http.Handler {
-	return cache.Middleware(cacheRules, routes)
+// cached puts the page cache in front of what renders pages.
+func cached(cache *pagecache.Cache) Middleware {
+	return func(next http.Handler) http.Handler { return cache.Middleware(cacheRules, next) }
+}
+
+// Listen wraps ln in the page cache's front door, which answers cached
+// pages straight from the connection and gives every other request to the
+// handler; serve the handler on what it returns. With the cache off, ln is
+// returned as it is.
+func (a *App) Listen(ln net.Listener) net.Listener {
+	return a.Cache.Listen(ln, pagecache.FrontOptions{
+		Rules:             cacheRules,
+		RequestID:         requestID,
+		Log:               func(s pagecache.Served) { a.logServed(s) },
+		ReadHeaderTimeout: readHeaderTimeout,
+		IdleTimeout:       idleTimeout,
+		WriteTimeout:      writeTimeout,
+	})
 }

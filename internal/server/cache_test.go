@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -448,4 +449,61 @@ func httptestGet(h http.Handler, target string) *http.Response {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
 	return rec.Result()
+}
+
+// TestCacheFrontDoor serves the site as `dateline serve` does, through the
+// page cache's front door on a real listener: readers get the same cached
+// page, with the same headers, as the handler gives; staff still bypass.
+func TestCacheFrontDoor(t *testing.T) {
+	a := newCachedApp(t, storetest.OpenSQLite(t))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: a.handler}
+	go srv.Serve(a.built.Listen(ln))
+	t.Cleanup(func() { srv.Close() })
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true, DisableCompression: true}}
+	fetch := func(path string, header ...string) (*http.Response, string) {
+		req, _ := http.NewRequest(http.MethodGet, "http://"+ln.Addr().String()+path, nil)
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		return res, body(t, res)
+	}
+	story := a.published(t)[0]
+	for _, path := range []string{"/", story.Path(time.UTC)} {
+		fetch(path, "Accept-Encoding", "br")
+		res, b := fetch(path, "Accept-Encoding", "br")
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req.Host = ln.Addr().String()
+		req.Header.Set("Accept-Encoding", "br")
+		rec := httptest.NewRecorder()
+		a.handler.ServeHTTP(rec, req)
+		want := rec.Result()
+		if res.StatusCode != http.StatusOK || res.Header.Get("X-Cache") != "hit" || b != body(t, want) {
+			t.Fatalf("%s: %d, X-Cache %q, same body %v", path, res.StatusCode, res.Header.Get("X-Cache"), b == body(t, want))
+		}
+		for name := range want.Header {
+			if name == "Date" || name == "X-Request-Id" {
+				continue
+			}
+			if got := strings.Join(res.Header.Values(name), "|"); got != strings.Join(want.Header.Values(name), "|") {
+				t.Errorf("%s: %s is %q through the listener, %q through the handler", path, name, got, want.Header.Values(name))
+			}
+		}
+		if res.Header.Get("X-Request-Id") == "" || res.Header.Get("Content-Security-Policy") == "" {
+			t.Errorf("%s: no request id or security headers: %v", path, res.Header)
+		}
+	}
+	ed := a.signIn(t, people.Editor)
+	res, _ := fetch("/", "Cookie", ed.cookie.Name+"="+ed.cookie.Value)
+	if res.Header.Get("X-Cache") != "bypass" || res.Header.Get("Cache-Control") != "private, no-cache" {
+		t.Errorf("staff through the listener: X-Cache %q, Cache-Control %q", res.Header.Get("X-Cache"), res.Header.Get("Cache-Control"))
+	}
 }

@@ -1,11 +1,15 @@
 package server
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 	"time"
+
+	"github.com/datelinenews/dateline/internal/pagecache"
 )
 
 // Middleware wraps a handler.
@@ -53,13 +57,20 @@ func accessLog(log *slog.Logger) Middleware {
 			w.Header().Set("X-Request-Id", id)
 			rec := &statusRecorder{ResponseWriter: w}
 			next.ServeHTTP(rec, r)
-			log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-				slog.String("request_id", id), slog.String("method", r.Method),
-				slog.String("path", truncate(r.URL.Path, 200)), slog.Int("status", rec.status),
-				slog.Int("bytes", rec.bytes),
-				slog.Float64("duration_ms", float64(time.Since(start).Microseconds())/1000))
+			logRequest(r.Context(), log, pagecache.Served{Method: r.Method, Path: r.URL.Path, Status: rec.status,
+				Bytes: rec.bytes, Took: time.Since(start), RequestID: id})
 		})
 	}
+}
+
+// logServed logs an answer of the page cache's front door like any other.
+func (a *App) logServed(s pagecache.Served) { logRequest(context.Background(), a.log, s) }
+
+func logRequest(ctx context.Context, log *slog.Logger, s pagecache.Served) {
+	log.LogAttrs(ctx, slog.LevelInfo, "request",
+		slog.String("request_id", s.RequestID), slog.String("method", s.Method),
+		slog.String("path", truncate(s.Path, 200)), slog.Int("status", s.Status),
+		slog.Int("bytes", s.Bytes), slog.Float64("duration_ms", float64(s.Took.Microseconds())/1000))
 }
 
 func truncate(s string, n int) string {
@@ -69,11 +80,24 @@ func truncate(s string, n int) string {
 	return s
 }
 
+// requestID names a request: a random prefix drawn once per process and a
+// counter, unique without asking the system for randomness each time.
 func requestID() string {
-	b := make([]byte, 8)
-	rand.Read(b)
-	return hex.EncodeToString(b)
+	n := requestCount.Add(1)
+	var b [16]byte
+	hex.Encode(b[:8], requestPrefix[:])
+	const digits = "0123456789abcdef"
+	for i := 15; i >= 8; i-- {
+		b[i] = digits[n&0xf]
+		n >>= 4
+	}
+	return string(b[:])
 }
+
+var (
+	requestPrefix = func() (p [4]byte) { rand.Read(p[:]); return p }()
+	requestCount  atomic.Uint64
+)
 
 // recoverPanics turns a panic in a handler into a 500 instead of a dropped connection.
 func recoverPanics(log *slog.Logger) Middleware {
