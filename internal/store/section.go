@@ -114,6 +114,15 @@ func (s *Store) MoveSection(ctx context.Context, id int64, delta int, now time.T
 // has stories (drafts and trashed ones included) is a *section.InUseError.
 func (s *Store) DeleteSection(ctx context.Context, id int64) error {
 	return s.InTx(ctx, func(tx *Store) error {
+		if tx.engine == Postgres {
+			// Waits for stories being filed into the section to commit, and
+			// holds new ones back, so the count below is the final word and
+			// the delete cannot trip over the foreign key. (SQLite has one
+			// writer: nothing can come in between.)
+			if _, err := tx.write.ExecContext(ctx, `SELECT id FROM sections WHERE id = $1 FOR UPDATE`, id); err != nil {
+				return fmt.Errorf("delete section %d: %w", id, err)
+			}
+		}
 		var n int
 		if err := tx.write.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE section_id = $1`, id).Scan(&n); err != nil {
 			return fmt.Errorf("delete section %d: %w", id, err)

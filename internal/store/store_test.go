@@ -304,3 +304,35 @@ func TestSettingsAndPages(t *testing.T) {
 		}
 	})
 }
+
+// TestDeleteSectionWhileAStoryIsFiled: on PostgreSQL a story being filed
+// into a section in another transaction makes the delete wait and then
+// refuse with "in use", never fail on the foreign key.
+func TestDeleteSectionWhileAStoryIsFiled(t *testing.T) {
+	st := storetest.OpenPostgres(t)
+	ctx := context.Background()
+	world, _, a1, _ := newsroom(t, st)
+	filing, release := make(chan struct{}), make(chan struct{})
+	filed := make(chan error, 1)
+	go func() {
+		filed <- st.InTx(ctx, func(tx *store.Store) error {
+			_, err := tx.CreateArticle(ctx, article.Input{Headline: "Filed late", Body: "Text.", SectionID: world,
+				AuthorIDs: []int64{a1}, Language: "en", Status: article.Draft}, t0)
+			close(filing)
+			<-release
+			return err
+		})
+	}()
+	<-filing
+	deleted := make(chan error, 1)
+	go func() { deleted <- st.DeleteSection(ctx, world) }()
+	time.Sleep(200 * time.Millisecond) // let the delete reach the lock
+	close(release)
+	if err := <-filed; err != nil {
+		t.Fatal(err)
+	}
+	var inUse *section.InUseError
+	if err := <-deleted; !errors.As(err, &inUse) || inUse.Stories != 1 {
+		t.Fatalf("DeleteSection = %v, want in use by 1 story", err)
+	}
+}
