@@ -104,6 +104,15 @@ func (d *door) Close() error {
 	return err
 }
 
+func (d *door) closed() bool {
+	select {
+	case <-d.done:
+		return true
+	default:
+		return false
+	}
+}
+
 func (d *door) stop(err error) {
 	d.closing.Do(func() {
 		d.mu.Lock()
@@ -118,10 +127,8 @@ func (d *door) acceptLoop() {
 	for {
 		c, err := d.Listener.Accept()
 		if err != nil {
-			select {
-			case <-d.done:
+			if d.closed() {
 				return
-			default:
 			}
 			if errors.Is(err, net.ErrClosed) {
 				d.stop(err)
@@ -145,10 +152,8 @@ func (d *door) track(c net.Conn, on bool) bool {
 		delete(d.conns, c)
 		return true
 	}
-	select {
-	case <-d.done:
+	if d.closed() {
 		return false
-	default:
 	}
 	d.conns[c] = struct{}{}
 	return true
@@ -162,32 +167,42 @@ func (d *door) serve(c net.Conn) {
 	}
 	r := bufio.NewReaderSize(c, 4096)
 	var out []byte
+	drop := func() {
+		d.track(c, false)
+		c.Close()
+	}
 	defer func() {
 		if v := recover(); v != nil {
-			d.track(c, false)
-			c.Close()
+			drop()
 		}
 	}()
 	for {
+		// Each deadline is set before looking at done, so a Close that
+		// comes after the look overrides it and wakes the read.
 		c.SetReadDeadline(time.Now().Add(d.o.IdleTimeout))
+		if d.closed() {
+			drop()
+			return
+		}
 		if _, err := r.Peek(1); err != nil {
-			d.track(c, false)
-			c.Close()
+			drop()
 			return
 		}
 		c.SetReadDeadline(time.Now().Add(d.o.ReadHeaderTimeout))
+		if d.closed() {
+			drop()
+			return
+		}
 		n, err := headLength(r)
 		if err != nil {
-			d.track(c, false)
-			c.Close()
+			drop()
 			return
 		}
 		if n > 0 {
 			var answered bool
 			out, answered, err = d.answer(c, r, n, out)
 			if err != nil { // the write failed
-				d.track(c, false)
-				c.Close()
+				drop()
 				return
 			}
 			if answered {
