@@ -33,6 +33,7 @@ func (im *importer) attachment(ctx context.Context, it *Item) error {
 		im.warn(it.Line, "media", fmt.Sprintf("attachment %s (%s) has no file under wp-content/uploads: skipped", it.ID, quote(it.Title)))
 		return nil
 	}
+	im.arch.attachments = append(im.arch.attachments, wpAttachment{id: it.ID, parent: strings.TrimSpace(it.Parent), link: it.Link})
 	if _, ok := im.maps[mapAttachment][it.ID]; ok {
 		counts.Unchanged++
 	}

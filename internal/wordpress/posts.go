@@ -296,7 +296,7 @@ func (im *importer) redirects(ctx context.Context, it *Item, param string, artic
 		paths = append(paths, p)
 	}
 	for _, p := range paths {
-		if err := im.st.SetRedirect(ctx, p, articleID, pageID, im.now); err != nil {
+		if err := im.st.SetRedirect(ctx, p, redirect.To{ArticleID: articleID, PageID: pageID}, im.now); err != nil {
 			return err
 		}
 	}
