@@ -179,7 +179,7 @@ func (im *importer) authorOf(ctx context.Context, login string) (int64, error) {
 // warnings on.
 func (im *importer) convert(content string, warnings []string) (string, []string) {
 	im.current = &pendingBody{}
-	res := markup.Convert(content, markup.Options{URL: im.mapURL, Attachment: im.galleryImage})
+	res := markup.Convert(content, markup.Options{URL: im.mapURL, Attachment: im.galleryImage, Video: im.libraryVideo})
 	return res.Markdown, append(warnings, res.Warnings...)
 }
 
