@@ -80,6 +80,20 @@ func FeedPath(p string, kind Feed) string {
 	return p + "feed/"
 }
 
+// SplitPage reads a later page of a WordPress archive
+// (/category/world/page/2/) as the archive's own address; ok is false for
+// any other address.
+func SplitPage(p string) (base string, ok bool) {
+	rest, n, found := cutLast(strings.TrimSuffix(p, "/"))
+	if !found || n == "" || len(n) > 9 || strings.Trim(n, "0123456789") != "" {
+		return "", false
+	}
+	if rest, last, found := cutLast(rest); found && last == "page" {
+		return rest + "/", true
+	}
+	return "", false
+}
+
 // cutLast splits a path at its last slash.
 func cutLast(p string) (rest, last string, ok bool) {
 	i := strings.LastIndexByte(p, '/')

@@ -44,3 +44,23 @@ func TestFeedKind(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitPage(t *testing.T) {
+	cases := map[string]string{
+		"/category/world/page/2/":   "/category/world/",
+		"/tag/ferries/page/12":      "/tag/ferries/",
+		"/page/3/":                  "/",
+		"/news/author/jane/page/2/": "/news/author/jane/",
+		"/category/world/":          "",
+		"/category/world/page/two/": "",
+		"/category/world/page/":     "",
+		"/category/world/pages/2/":  "",
+		"/page/1234567890/":         "",
+	}
+	for in, want := range cases {
+		base, ok := SplitPage(in)
+		if base != want || ok != (want != "") {
+			t.Errorf("SplitPage(%q) = %q, %v; want %q", in, base, ok, want)
+		}
+	}
+}

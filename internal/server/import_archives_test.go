@@ -46,13 +46,16 @@ func TestImportedWordPressArchives(t *testing.T) {
 		"/?author=2":                      "/author/hana-rahimi/",
 		"/?attachment_id=6":               storyPath,
 		"/2026/08/06/after-months-of-delay-eastbrook-gets-its-customs-reform/economists-in-valeria/": storyPath,
-		"/?attachment_id=67":   "/support/",
-		"/feed/rss2/":          "/feed/",
-		"/feed/rdf/":           "/feed/",
-		"/?feed=rss2":          "/feed/",
-		"/?feed=atom":          "/feed/atom/",
-		"/comments/feed/rss2/": "/comments/feed/",
-		"/?p=8&feed=rss2":      storyPath + "feed/",
+		"/?attachment_id=67":      "/support/",
+		"/feed/rss2/":             "/feed/",
+		"/feed/rdf/":              "/feed/",
+		"/?feed=rss2":             "/feed/",
+		"/?feed=atom":             "/feed/atom/",
+		"/comments/feed/rss2/":    "/comments/feed/",
+		"/category/world/page/2/": "/section/world/",
+		"/author/admin/page/3/":   "/author/site-admin/",
+		"/page/2/":                "/",
+		"/?p=8&feed=rss2":         storyPath + "feed/",
 	}
 	for old, want := range cases {
 		u, err := url.Parse(srv.URL + old)

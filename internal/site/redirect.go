@@ -18,7 +18,8 @@ type Redirects interface {
 
 // movedTo returns the current path of what used to live at key, or ""
 // when nothing did or it is not public now. The feed of an old address
-// (/category/world/feed/) leads to the feed of the page that replaced it.
+// (/category/world/feed/) leads to the feed of the page that replaced it,
+// a later page of an archive (/category/world/page/2/) to that page.
 func (h *Handler) movedTo(ctx context.Context, key string) (string, error) {
 	if h.Redirects == nil || len(key) > 1024 {
 		return "", nil
@@ -27,11 +28,27 @@ func (h *Handler) movedTo(ctx context.Context, key string) (string, error) {
 	if target != "" || err != nil {
 		return target, err
 	}
-	base, kind, ok := redirect.SplitFeed(key)
-	if !ok {
-		return "", nil
+	if base, kind, ok := redirect.SplitFeed(key); ok {
+		return h.feedOf(ctx, base, kind)
 	}
-	return h.feedOf(ctx, base, kind)
+	if base, ok := redirect.SplitPage(key); ok {
+		return h.firstPageOf(ctx, base)
+	}
+	return "", nil
+}
+
+// firstPageOf is where a later page of an old archive (/category/world/
+// page/3/) leads: the first page of the archive that replaced it, as
+// WordPress's pages of ten stories do not match Dateline's.
+func (h *Handler) firstPageOf(ctx context.Context, base string) (string, error) {
+	if base == "/" {
+		return "/", nil
+	}
+	t, found, err := h.Redirects.Redirect(ctx, base)
+	if err != nil || !found || t.SectionSlug == "" && t.TagSlug == "" && t.AuthorSlug == "" && t.Path != "/" {
+		return "", err
+	}
+	return h.pathOf(ctx, t)
 }
 
 // feedOf is the Dateline feed that replaces the feed of the old address
