@@ -46,7 +46,7 @@ func (im *importer) archiveRedirects(ctx context.Context) error {
 	}
 	for _, c := range im.arch.categories {
 		e, ok := im.maps[mapSection][c.key]
-		if !ok || e.ID == 0 {
+		if !ok || e.ID == 0 || c.key == "" {
 			continue
 		}
 		to := redirect.To{SectionID: e.ID}
@@ -61,7 +61,7 @@ func (im *importer) archiveRedirects(ctx context.Context) error {
 		}
 	}
 	for _, key := range sortedKeys(im.maps[mapTag]) {
-		if e := im.maps[mapTag][key]; e.ID != 0 {
+		if e := im.maps[mapTag][key]; e.ID != 0 && key != "" {
 			to := redirect.To{TagID: e.ID}
 			if err := set(prefix+"/tag/"+key+"/", to); err != nil {
 				return err
