@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash"
@@ -56,11 +55,7 @@ func (v *spooledVideo) key() string {
 	if v == nil {
 		return ""
 	}
-	ext := ".mp4"
-	if v.mime == "video/webm" {
-		ext = ".webm"
-	}
-	return hex.EncodeToString(v.sum.Sum(nil))[:20] + ext
+	return media.VideoKey(v.sum.Sum(nil), v.mime)
 }
 
 // store copies the spooled file to the bucket and describes it.

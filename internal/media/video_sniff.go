@@ -3,6 +3,7 @@ package media
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/hex"
 )
 
 // VideoHeadSize is how many bytes SniffVideo needs to see.
@@ -105,4 +106,15 @@ func ebmlSize(b []byte) (uint64, int) {
 		v = v<<8 | uint64(c)
 	}
 	return v, n
+}
+
+// VideoKey names a video file by its content, as the library stores it:
+// the first 20 hex digits of sum (the SHA-256 of its bytes) and the
+// extension of its type (from SniffVideo).
+func VideoKey(sum []byte, mime string) string {
+	ext := ".mp4"
+	if mime == "video/webm" {
+		ext = ".webm"
+	}
+	return hex.EncodeToString(sum)[:20] + ext
 }

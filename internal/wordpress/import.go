@@ -79,6 +79,7 @@ type importer struct {
 	warnedOnce      map[string]bool
 	sectionCount    int
 	fallbackSection int64
+	arch            archives // old archive addresses, redirected at the end
 }
 
 type pendingFeatured struct {
@@ -254,6 +255,9 @@ func (im *importer) finish(ctx context.Context) error {
 		}
 	}
 	if err := im.fixLinks(ctx); err != nil {
+		return err
+	}
+	if err := im.archiveRedirects(ctx); err != nil {
 		return err
 	}
 	n, err := im.st.CountRedirects(ctx)

@@ -20,8 +20,9 @@ import (
 )
 
 // attachment brings a WordPress attachment in: its file through
-// internal/media (so no EXIF, GPS or other metadata survives), with the
-// alt text and caption WordPress kept for it.
+// internal/media (so no EXIF, GPS or other metadata survives), or, for an
+// MP4 or WebM video, as a library video; with the alt text and caption
+// WordPress kept for it. Its page's addresses are noted for redirects.
 func (im *importer) attachment(ctx context.Context, it *Item) error {
 	counts := im.report.Counts["media"]
 	rel := uploadsPath(it.AttachmentURL)
@@ -33,6 +34,7 @@ func (im *importer) attachment(ctx context.Context, it *Item) error {
 		im.warn(it.Line, "media", fmt.Sprintf("attachment %s (%s) has no file under wp-content/uploads: skipped", it.ID, quote(it.Title)))
 		return nil
 	}
+	im.arch.attachments = append(im.arch.attachments, wpAttachment{id: it.ID, parent: strings.TrimSpace(it.Parent), link: it.Link})
 	if _, ok := im.maps[mapAttachment][it.ID]; ok {
 		counts.Unchanged++
 	}
@@ -66,6 +68,9 @@ func (im *importer) describe(ctx context.Context, id int64, it *Item) error {
 // errSkipFile marks a file refused by internal/media.
 var errSkipFile = errors.New("not a readable picture")
 
+// errVideoTooLarge marks a video file past the library's limit.
+var errVideoTooLarge = errors.New("video too large")
+
 // sizeSuffix matches the sizes WordPress makes of an image
 // (photo-1024x683.jpg) and its "-scaled" copy of large originals.
 var sizeSuffix = regexp.MustCompile(`-(\d+x\d+|scaled)$`)
@@ -89,7 +94,8 @@ func (im *importer) mediaFile(ctx context.Context, rel string) (store.ImportEntr
 		im.once("no uploads", 0, "no --uploads folder given: media are not imported and keep pointing at the old site")
 		return store.ImportEntry{}, false
 	}
-	data, err := os.ReadFile(filepath.Join(im.opt.Uploads, filepath.FromSlash(rel)))
+	full := filepath.Join(im.opt.Uploads, filepath.FromSlash(rel))
+	video, err := sniffVideoFile(full)
 	if err != nil {
 		im.missing(rel, err)
 		return store.ImportEntry{}, false
@@ -99,11 +105,25 @@ func (im *importer) mediaFile(ctx context.Context, rel string) (store.ImportEntr
 		im.maps[mapMedia][rel] = store.ImportEntry{}
 		return store.ImportEntry{}, false
 	}
-	e, err := im.storeFile(ctx, rel, data)
-	if errors.Is(err, errSkipFile) {
+	var e store.ImportEntry
+	if video != "" {
+		e, err = im.storeVideo(ctx, rel, full, video)
+	} else {
+		var data []byte
+		if data, err = os.ReadFile(full); err != nil {
+			im.missing(rel, err)
+			return store.ImportEntry{}, false
+		}
+		e, err = im.storeFile(ctx, rel, data)
+	}
+	if errors.Is(err, errSkipFile) || errors.Is(err, errVideoTooLarge) {
 		counts.Skipped++
 		im.maps[mapMedia][rel] = store.ImportEntry{}
-		im.warn(0, "media", fmt.Sprintf("%s is not a picture Dateline can read: skipped (%v)", rel, errors.Unwrap(err)))
+		msg := fmt.Sprintf("%s is not a picture Dateline can read: skipped (%v)", rel, errors.Unwrap(err))
+		if errors.Is(err, errVideoTooLarge) {
+			msg = fmt.Sprintf("%s is larger than %d MB, the limit for videos: skipped; links to it keep pointing at the old site", rel, media.MaxVideoBytes>>20)
+		}
+		im.warn(0, "media", msg)
 		return store.ImportEntry{}, false
 	}
 	if err != nil {

@@ -179,7 +179,7 @@ func (im *importer) authorOf(ctx context.Context, login string) (int64, error) {
 // warnings on.
 func (im *importer) convert(content string, warnings []string) (string, []string) {
 	im.current = &pendingBody{}
-	res := markup.Convert(content, markup.Options{URL: im.mapURL, Attachment: im.galleryImage})
+	res := markup.Convert(content, markup.Options{URL: im.mapURL, Attachment: im.galleryImage, Video: im.libraryVideo})
 	return res.Markdown, append(warnings, res.Warnings...)
 }
 
@@ -296,7 +296,7 @@ func (im *importer) redirects(ctx context.Context, it *Item, param string, artic
 		paths = append(paths, p)
 	}
 	for _, p := range paths {
-		if err := im.st.SetRedirect(ctx, p, articleID, pageID, im.now); err != nil {
+		if err := im.st.SetRedirect(ctx, p, redirect.To{ArticleID: articleID, PageID: pageID}, im.now); err != nil {
 			return err
 		}
 	}

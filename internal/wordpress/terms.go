@@ -18,6 +18,7 @@ import (
 // same slug already in Dateline is used as it is.
 func (im *importer) category(ctx context.Context, c *Category) error {
 	key := decodeSlug(c.Nicename)
+	im.arch.categories = append(im.arch.categories, wpCategory{termID: strings.TrimSpace(c.TermID), key: key, parent: decodeSlug(c.Parent)})
 	counts := im.report.Counts["sections"]
 	sum := checksum(c)
 	prev, found := im.maps[mapSection][key]

@@ -142,7 +142,15 @@ func (c *converter) block(n *html.Node, before []string) []string {
 		return prefixed("— ", c.paragraphs(children(n)))
 	case "iframe":
 		return c.iframe(n)
-	case "video", "audio":
+	case "video":
+		if line, ok := c.libraryVideo(n); ok {
+			return []string{line}
+		}
+		if c.opt.Video != nil {
+			c.warn("video " + mediaName(mediaSrc(n)) + " kept as a link: it is not a video file of the media library")
+		}
+		return c.mediaFile(n)
+	case "audio":
 		return c.mediaFile(n)
 	case "x-dl-embed":
 		return c.embed(attr(n, "url"))

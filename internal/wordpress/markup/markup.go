@@ -23,8 +23,12 @@
 //   - a YouTube or Vimeo video is its address alone on a line, which
 //     Dateline shows as a click-to-load player; other embeds are links;
 //
-//   - an uploaded video or audio file is a link, [Video: name.mp4](src),
-//     because Dateline's HTML policy allows no <video> or <audio> element;
+//   - an uploaded video that Options.Video finds in the media library is
+//     written as the desk writes one, ![](/media/key.mp4) alone on a line
+//     (with its caption as the title: ![](/media/key.mp4 "Caption")), which
+//     Dateline shows as a player; any other video or audio file is a link,
+//     [Video: name.mp4](src), as Dateline's HTML policy allows no <video>
+//     or <audio> element;
 //
 //   - a table with a header row and plain cells is a GFM table, any other
 //     table is kept as HTML (without classes or styles);
@@ -51,6 +55,12 @@ type Options struct {
 	// other image source; caption may hold HTML, as WordPress stores it.
 	// Nil drops such galleries with a warning.
 	Attachment func(id string) (url, alt, caption string, ok bool)
+	// Video finds an uploaded video file (the src of a <video>, a [video]
+	// shortcode or a video block) in the media library, with the poster
+	// WordPress gave it ("" for none): url is its library address,
+	// /media/key.mp4. When it is not found the video stays a link, with a
+	// warning. Nil: every video stays a link, without one.
+	Video func(src, poster string) (url string, ok bool)
 }
 
 // Result is a converted body.
@@ -97,6 +107,7 @@ type converter struct {
 	blocky   map[*html.Node]bool // memo for containsBlock
 	unclosed map[string]bool     // shortcodes with no closing tag further on
 	afterBR  bool                // the last inline node written was a <br>
+	videos   map[string]bool     // the library video lines written
 }
 
 // warn records a warning once.

@@ -101,12 +101,7 @@ func (c *converter) iframe(n *html.Node) []string {
 // Dateline's HTML policy has no <video> or <audio>, and a link works in
 // every browser without loading anything until the reader asks.
 func (c *converter) mediaFile(n *html.Node) []string {
-	src := attr(n, "src")
-	if src == "" {
-		if s := firstElement(children(n), "source"); s != nil {
-			src = attr(s, "src")
-		}
-	}
+	src := mediaSrc(n)
 	target := c.imageURL(src)
 	if target == "" {
 		return nil
@@ -115,11 +110,71 @@ func (c *converter) mediaFile(n *html.Node) []string {
 	if n.Data == "audio" {
 		label = "Audio"
 	}
-	name := src
-	if p, err := url.Parse(src); err == nil && path.Base(p.Path) != "." && path.Base(p.Path) != "/" {
-		name = path.Base(p.Path)
+	return []string{"[" + label + ": " + escapeText(mediaName(src)) + "](" + dest(target) + ")"}
+}
+
+// libraryVideo writes a video that Options.Video finds in the media
+// library as the desk does: ![](/media/key.mp4), which Dateline plays.
+func (c *converter) libraryVideo(n *html.Node) (string, bool) {
+	src := mediaSrc(n)
+	if c.opt.Video == nil || src == "" {
+		return "", false
 	}
-	return []string{"[" + label + ": " + escapeText(name) + "](" + dest(target) + ")"}
+	u, ok := c.opt.Video(src, attr(n, "poster"))
+	if !ok || !strings.HasPrefix(u, "/media/") {
+		return "", false
+	}
+	line := "![](" + dest(u) + ")"
+	if c.videos == nil {
+		c.videos = map[string]bool{}
+	}
+	c.videos[line] = true
+	return line, true
+}
+
+// titled gives a library video line its caption as the Markdown title,
+// which Dateline shows under the player; ok is false for anything else,
+// or a caption with markup a title cannot hold.
+func (c *converter) titled(line string, caption *html.Node) (string, bool) {
+	if !c.videos[line] || hasElement(caption) {
+		return "", false
+	}
+	text := strings.Join(strings.Fields(textOf(children(caption))), " ")
+	if text == "" {
+		return line, true
+	}
+	text = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(text)
+	return strings.TrimSuffix(line, ")") + ` "` + text + `")`, true
+}
+
+// hasElement reports whether n has an element among its children.
+func hasElement(n *html.Node) bool {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode {
+			return true
+		}
+	}
+	return false
+}
+
+// mediaSrc is a <video> or <audio> element's file: its src, else its
+// first <source>.
+func mediaSrc(n *html.Node) string {
+	src := attr(n, "src")
+	if src == "" {
+		if s := firstElement(children(n), "source"); s != nil {
+			src = attr(s, "src")
+		}
+	}
+	return src
+}
+
+// mediaName is the file name in a media address, for a link's text.
+func mediaName(src string) string {
+	if p, err := url.Parse(src); err == nil && path.Base(p.Path) != "." && path.Base(p.Path) != "/" {
+		return path.Base(p.Path)
+	}
+	return src
 }
 
 var (
@@ -170,6 +225,11 @@ func (c *converter) figure(n *html.Node) []string {
 		}
 	}
 	blocks := c.flowNested(body)
+	if caption != nil && len(blocks) == 1 {
+		if line, ok := c.titled(blocks[0], caption); ok {
+			return []string{line}
+		}
+	}
 	capHTML := ""
 	if caption != nil {
 		capHTML = c.captionHTML(caption)

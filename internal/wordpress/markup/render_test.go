@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/datelinenews/dateline/internal/media"
 	"github.com/datelinenews/dateline/internal/sanitize"
 )
 
@@ -39,6 +40,62 @@ func TestRendered(t *testing.T) {
 			for _, w := range c.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("%q\n→ Markdown %q\n→ HTML %q\nlacks %q", c.in, md, got, w)
+				}
+			}
+		})
+	}
+}
+
+// TestLibraryVideos converts uploaded videos that Options.Video finds in
+// the media library (a shortcode, a block with a caption, an element in
+// kept HTML) and renders them as the site does, with the library entry:
+// each must be the player Dateline shows for a video uploaded at the desk.
+// Videos the library lacks stay links, with a warning.
+func TestLibraryVideos(t *testing.T) {
+	t.Parallel()
+	const key = "0123456789abcdef0123.mp4"
+	library := func(src, poster string) (string, bool) {
+		if strings.HasSuffix(src, "/clip.mp4") {
+			return "/media/" + key, true
+		}
+		return "", false
+	}
+	lib := &sanitize.Media{Files: map[string]media.Image{key: {Path: key, MIME: "video/mp4", SizeBytes: 3 << 20}}}
+	cases := []struct {
+		name, in, md string
+		html         []string
+		warnings     []string
+	}{
+		{"shortcode", `Before.` + "\n\n" + `[video width="640" height="360" mp4="https://news.example.org/wp-content/uploads/2026/08/clip.mp4"][/video]`,
+			"Before.\n\n![](/media/" + key + ")",
+			[]string{`<figure class="inline-video"><video controls preload="none"`, `<source src="/media/` + key + `" type="video/mp4">`}, nil},
+		{"block with a caption", `<!-- wp:video {"id":9} --><figure class="wp-block-video"><video controls src="/wp-content/uploads/2026/08/clip.mp4"></video><figcaption class="wp-element-caption">The "ferry" at \dawn</figcaption></figure><!-- /wp:video -->`,
+			`![](/media/` + key + ` "The \"ferry\" at \\dawn")`,
+			[]string{`<source src="/media/` + key + `"`, `<figcaption>The &#34;ferry&#34; at \dawn</figcaption>`}, nil},
+		{"block with a linked caption", `<figure class="wp-block-video"><video src="/wp-content/uploads/clip.mp4"></video><figcaption>By <a href="https://example.org">us</a></figcaption></figure>`,
+			"<figure>\n\n![](/media/" + key + ")\n\n<figcaption>By <a href=\"https://example.org\">us</a></figcaption>\n</figure>",
+			[]string{`<source src="/media/` + key + `"`}, nil},
+		{"element with sources", `<video controls><source src="/wp-content/uploads/clip.mp4" type="video/mp4"></video>`,
+			"![](/media/" + key + ")", []string{`<video controls preload="none"`}, nil},
+		{"not in the library", `[video mp4="https://news.example.org/wp-content/uploads/2026/08/gone.mp4"][/video]`,
+			"[Video: gone.mp4](https://news.example.org/wp-content/uploads/2026/08/gone.mp4)",
+			[]string{`<a href="https://news.example.org/wp-content/uploads/2026/08/gone.mp4"`},
+			[]string{"video gone.mp4 kept as a link: it is not a video file of the media library"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			r := Convert(c.in, Options{Video: library})
+			if r.Markdown != c.md {
+				t.Errorf("Markdown %q, want %q", r.Markdown, c.md)
+			}
+			if strings.Join(r.Warnings, "|") != strings.Join(c.warnings, "|") {
+				t.Errorf("warnings %q, want %q", r.Warnings, c.warnings)
+			}
+			got := string(sanitize.ArticleWith(r.Markdown, lib))
+			for _, w := range c.html {
+				if !strings.Contains(got, w) {
+					t.Errorf("HTML lacks %q:\n%s", w, got)
 				}
 			}
 		})

@@ -129,11 +129,15 @@ func captionShortcode(attrs map[string]string, content string) string {
 }
 
 // mediaShortcode turns [video]/[audio] into the element, from the first
-// source attribute set.
+// source attribute set, keeping a video's poster.
 func mediaShortcode(tag string, attrs map[string]string, keys ...string) string {
+	poster := ""
+	if p := attrs["poster"]; p != "" && tag == "video" {
+		poster = ` poster="` + html.EscapeString(html.UnescapeString(p)) + `"`
+	}
 	for _, k := range keys {
 		if u := attrs[k]; u != "" {
-			return "<" + tag + ` src="` + html.EscapeString(html.UnescapeString(u)) + `"></` + tag + ">"
+			return "<" + tag + ` src="` + html.EscapeString(html.UnescapeString(u)) + `"` + poster + `></` + tag + ">"
 		}
 	}
 	return ""
