@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/web"
@@ -18,8 +19,8 @@ type tagStore interface {
 	TagStoryCounts(ctx context.Context, ids []int64) (map[int64]int, error)
 	TagByID(ctx context.Context, id int64) (article.Tag, error)
 	TagBySlug(ctx context.Context, slug string) (article.Tag, error)
-	UpdateTag(ctx context.Context, t article.Tag) error
-	MergeTags(ctx context.Context, fromID, intoID int64) (int, error)
+	UpdateTag(ctx context.Context, t article.Tag, now time.Time) error
+	MergeTags(ctx context.Context, fromID, intoID int64, now time.Time) (int, error)
 }
 
 // TagsPage lists tags with their story counts, searchable and page by

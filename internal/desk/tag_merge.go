@@ -31,7 +31,7 @@ func (h *Handler) MergeTag(w http.ResponseWriter, r *http.Request) error {
 		e.Errors = map[string]string{"into": problem}
 		return h.tagEdit(w, r, http.StatusUnprocessableEntity, e)
 	}
-	n, err := st.MergeTags(r.Context(), from.ID, into.ID)
+	n, err := st.MergeTags(r.Context(), from.ID, into.ID, h.Now())
 	if err != nil {
 		return err
 	}

@@ -34,7 +34,7 @@ func (h *Handler) RenameTag(w http.ResponseWriter, r *http.Request) error {
 	if e.Errors = tagProblems(t); e.Errors != nil {
 		return h.tagEdit(w, r, http.StatusUnprocessableEntity, e)
 	}
-	err = st.UpdateTag(r.Context(), t)
+	err = st.UpdateTag(r.Context(), t, h.Now())
 	if errors.Is(err, article.ErrConflict) {
 		e.Errors = map[string]string{"slug": "Another tag already uses the slug “" + t.Slug + "”. To put their stories together, merge this tag into it instead."}
 		return h.tagEdit(w, r, http.StatusUnprocessableEntity, e)

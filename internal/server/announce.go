@@ -162,12 +162,12 @@ func (s announcingStore) DeleteSection(ctx context.Context, id int64) error {
 }
 
 // A tag's name shows on its stories' pages and in every feed's categories.
-func (s announcingStore) UpdateTag(ctx context.Context, t article.Tag) error {
-	return s.everything(ctx, s.Store.UpdateTag(ctx, t))
+func (s announcingStore) UpdateTag(ctx context.Context, t article.Tag, now time.Time) error {
+	return s.everything(ctx, s.Store.UpdateTag(ctx, t, now))
 }
 
-func (s announcingStore) MergeTags(ctx context.Context, fromID, intoID int64) (int, error) {
-	n, err := s.Store.MergeTags(ctx, fromID, intoID)
+func (s announcingStore) MergeTags(ctx context.Context, fromID, intoID int64, now time.Time) (int, error) {
+	n, err := s.Store.MergeTags(ctx, fromID, intoID, now)
 	return n, s.everything(ctx, err)
 }
 

@@ -117,7 +117,7 @@ func TestManageSections(t *testing.T) {
 			t.Errorf("rename redirects to %q", loc)
 		}
 		manageExpect(t, "renamed front", a.get(t, "/section/public-health/"), 200, "Public health", "Clinics, care and epidemics.")
-		manageExpect(t, "old front", a.get(t, "/section/health/"), 404)
+		wantMoved(t, a, "/section/health/", "/section/public-health/")
 
 		for range 2 {
 			manageDone(t, "move up", ed.post(t, "/admin/sections/"+id+"/move", url.Values{"direction": {"up"}}))
@@ -143,6 +143,7 @@ func TestManageSections(t *testing.T) {
 
 		manageDone(t, "delete", ed.post(t, "/admin/sections/"+id+"/delete", nil))
 		manageExpect(t, "deleted front", a.get(t, "/section/public-health/"), 404)
+		manageExpect(t, "deleted section's old address", a.get(t, "/section/health/"), 404)
 		if nav := a.publicNav(t); len(nav) != 3 {
 			t.Errorf("nav after delete = %v", nav)
 		}
@@ -166,7 +167,7 @@ func TestManageTags(t *testing.T) {
 		water := a.tagID(t, "water")
 		manageDone(t, "rename", ed.post(t, "/admin/tags/"+water, url.Values{"name": {"Water security"}, "slug": {"water-security"}}))
 		manageExpect(t, "renamed tag page", a.get(t, "/tag/water-security/"), 200, "Water security")
-		manageExpect(t, "old tag page", a.get(t, "/tag/water/"), 404)
+		wantMoved(t, a, "/tag/water/", "/tag/water-security/")
 
 		drought, err := st.TagBySlug(ctx, "drought")
 		if err != nil {
@@ -183,7 +184,8 @@ func TestManageTags(t *testing.T) {
 		if _, err := st.TagBySlug(ctx, "drought"); !errors.Is(err, article.ErrNotFound) {
 			t.Errorf("merged tag still there: %v", err)
 		}
-		manageExpect(t, "merged tag page", a.get(t, "/tag/drought/"), 404)
+		wantMoved(t, a, "/tag/drought/", "/tag/water-security/")
+		wantMoved(t, a, "/tag/water/", "/tag/water-security/")
 		for _, s := range before {
 			got := a.story(t, s.ID)
 			var slugs []string
@@ -222,12 +224,13 @@ func TestManagePages(t *testing.T) {
 
 		manageDone(t, "update", ed.post(t, edit, url.Values{"title": {"Donate today"}, "slug": {"give"}, "body": {"Every gift counts."}}))
 		manageExpect(t, "moved page", a.get(t, "/give/"), 200, "Donate today", "Every gift counts.")
-		manageExpect(t, "old page", a.get(t, "/donate/"), 404)
+		wantMoved(t, a, "/donate/", "/give/")
 
 		manageExpect(t, "delete unconfirmed", ed.post(t, edit+"/delete", nil), http.StatusUnprocessableEntity, "Tick the box")
 		manageExpect(t, "not deleted", a.get(t, "/give/"), 200)
 		manageDone(t, "delete", ed.post(t, edit+"/delete", url.Values{"confirm": {"yes"}}))
 		manageExpect(t, "deleted page", a.get(t, "/give/"), 404)
+		manageExpect(t, "deleted page's old address", a.get(t, "/donate/"), 404)
 		manageExpect(t, "deleted in desk", ed.get(t, edit), 404)
 		wantAudit(t, a, "page.", "page.create", "page.update", "page.delete")
 	})
@@ -430,4 +433,14 @@ func TestManageBadInput(t *testing.T) {
 			}
 		}
 	})
+}
+
+// wantMoved checks that an old address answers 301 to its new one, as
+// after a rename: links and bookmarks keep working.
+func wantMoved(t *testing.T, a *app, old, to string) {
+	t.Helper()
+	res := a.get(t, old)
+	if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != to {
+		t.Errorf("%s answers %d to %q, want 301 to %s", old, res.StatusCode, res.Header.Get("Location"), to)
+	}
 }

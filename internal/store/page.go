@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/datelinenews/dateline/internal/page"
+	"github.com/datelinenews/dateline/internal/redirect"
 )
 
 // CreatePage adds a static page; a taken slug is page.ErrConflict.
@@ -72,15 +73,20 @@ func (s *Store) PageByID(ctx context.Context, id int64) (page.Page, error) {
 
 // UpdatePage changes a page's title, slug and body; a taken slug is page.ErrConflict.
 func (s *Store) UpdatePage(ctx context.Context, p page.Page, now time.Time) error {
-	const q = `UPDATE pages SET slug = $1, title = $2, body = $3, updated_at = $4 WHERE id = $5`
-	res, err := s.write.ExecContext(ctx, q, p.Slug, p.Title, p.Body, utc(now), p.ID)
-	if err != nil {
-		return fmt.Errorf("update page %d: %w", p.ID, s.conflict(err, page.ErrConflict))
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return page.ErrNotFound
-	}
-	return nil
+	return s.InTx(ctx, func(tx *Store) error {
+		old, err := tx.slugOf(ctx, "pages", p.ID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return page.ErrNotFound
+		}
+		if err != nil {
+			return fmt.Errorf("update page %d: %w", p.ID, err)
+		}
+		const q = `UPDATE pages SET slug = $1, title = $2, body = $3, updated_at = $4 WHERE id = $5`
+		if _, err := tx.write.ExecContext(ctx, q, p.Slug, p.Title, p.Body, utc(now), p.ID); err != nil {
+			return fmt.Errorf("update page %d: %w", p.ID, tx.conflict(err, page.ErrConflict))
+		}
+		return tx.keepOldAddress(ctx, old, p.Slug, "/%s/", redirect.To{PageID: p.ID}, now)
+	})
 }
 
 // DeletePage deletes a static page.

@@ -57,3 +57,23 @@ func (s *Store) CountRedirects(ctx context.Context) (int, error) {
 	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM redirects`).Scan(&n)
 	return n, err
 }
+
+// slugOf reads the current slug of a row of table (a constant name).
+func (s *Store) slugOf(ctx context.Context, table string, id int64) (string, error) {
+	var slug string
+	err := s.write.QueryRowContext(ctx, `SELECT slug FROM `+table+` WHERE id = $1`, id).Scan(&slug)
+	return slug, err
+}
+
+// keepOldAddress makes the address a section, tag or page had under its
+// old slug (path is a format with one %s) lead to it under its new one,
+// so links and bookmarks survive a rename. The redirect follows the row,
+// not the slug: a later rename moves it again, and deleting the row
+// deletes it. The old address only redirects while nothing else answers
+// there.
+func (s *Store) keepOldAddress(ctx context.Context, oldSlug, newSlug, path string, to redirect.To, now time.Time) error {
+	if oldSlug == newSlug || oldSlug == "" {
+		return nil
+	}
+	return s.SetRedirect(ctx, fmt.Sprintf(path, oldSlug), to, now)
+}

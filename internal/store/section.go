@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/datelinenews/dateline/internal/redirect"
 	"github.com/datelinenews/dateline/internal/section"
 )
 
@@ -76,15 +77,20 @@ func (s *Store) SectionByID(ctx context.Context, id int64) (section.Section, err
 // UpdateSection changes a section's name, slug and description; its place
 // in the order is MoveSection's work. A taken slug is section.ErrConflict.
 func (s *Store) UpdateSection(ctx context.Context, sec section.Section, now time.Time) error {
-	const q = `UPDATE sections SET slug = $1, name = $2, description = $3, updated_at = $4 WHERE id = $5`
-	res, err := s.write.ExecContext(ctx, q, sec.Slug, sec.Name, sec.Description, utc(now), sec.ID)
-	if err != nil {
-		return fmt.Errorf("update section %d: %w", sec.ID, s.conflict(err, section.ErrConflict))
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return section.ErrNotFound
-	}
-	return nil
+	return s.InTx(ctx, func(tx *Store) error {
+		old, err := tx.slugOf(ctx, "sections", sec.ID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return section.ErrNotFound
+		}
+		if err != nil {
+			return fmt.Errorf("update section %d: %w", sec.ID, err)
+		}
+		const q = `UPDATE sections SET slug = $1, name = $2, description = $3, updated_at = $4 WHERE id = $5`
+		if _, err := tx.write.ExecContext(ctx, q, sec.Slug, sec.Name, sec.Description, utc(now), sec.ID); err != nil {
+			return fmt.Errorf("update section %d: %w", sec.ID, tx.conflict(err, section.ErrConflict))
+		}
+		return tx.keepOldAddress(ctx, old, sec.Slug, "/section/%s/", redirect.To{SectionID: sec.ID}, now)
+	})
 }
 
 // MoveSection moves a section delta places in the order (negative: up) and

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/redirect"
 	"github.com/datelinenews/dateline/internal/slug"
 )
 
@@ -114,47 +116,58 @@ func (s *Store) TagStoryCounts(ctx context.Context, ids []int64) (map[int64]int,
 
 // UpdateTag renames a tag: its name and its slug, and so its URL. A taken
 // slug is article.ErrConflict.
-func (s *Store) UpdateTag(ctx context.Context, t article.Tag) error {
-	res, err := s.write.ExecContext(ctx, `UPDATE tags SET slug = $1, name = $2 WHERE id = $3`, t.Slug, t.Name, t.ID)
-	if err != nil {
-		return fmt.Errorf("rename tag %d: %w", t.ID, s.conflict(err, article.ErrConflict))
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return article.ErrNotFound
-	}
-	return nil
+func (s *Store) UpdateTag(ctx context.Context, t article.Tag, now time.Time) error {
+	return s.InTx(ctx, func(tx *Store) error {
+		old, err := tx.slugOf(ctx, "tags", t.ID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return article.ErrNotFound
+		}
+		if err != nil {
+			return fmt.Errorf("rename tag %d: %w", t.ID, err)
+		}
+		if _, err := tx.write.ExecContext(ctx, `UPDATE tags SET slug = $1, name = $2 WHERE id = $3`, t.Slug, t.Name, t.ID); err != nil {
+			return fmt.Errorf("rename tag %d: %w", t.ID, tx.conflict(err, article.ErrConflict))
+		}
+		return tx.keepOldAddress(ctx, old, t.Slug, "/tag/%s/", redirect.To{TagID: t.ID}, now)
+	})
 }
 
 // MergeTags gives every story tagged fromID the tag intoID instead and
 // deletes fromID, all in one transaction. It returns how many stories
 // carried fromID.
-func (s *Store) MergeTags(ctx context.Context, fromID, intoID int64) (int, error) {
+func (s *Store) MergeTags(ctx context.Context, fromID, intoID int64, now time.Time) (int, error) {
 	if fromID == intoID {
 		return 0, fmt.Errorf("merge tag %d into itself", fromID)
 	}
 	var stories int
 	err := s.InTx(ctx, func(tx *Store) error {
-		for _, id := range []int64{fromID, intoID} {
-			if _, err := tx.TagByID(ctx, id); err != nil {
-				return err
-			}
+		from, err := tx.TagByID(ctx, fromID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.TagByID(ctx, intoID); err != nil {
+			return err
 		}
 		if err := tx.write.QueryRowContext(ctx, `SELECT COUNT(*) FROM article_tags WHERE tag_id = $1`, fromID).Scan(&stories); err != nil {
 			return fmt.Errorf("merge tags: %w", err)
 		}
 		// The WHERE clause also settles SQLite's parse of INSERT … SELECT …
 		// ON CONFLICT; the CAST tells PostgreSQL what $2 is in a select list.
-		_, err := tx.write.ExecContext(ctx, `INSERT INTO article_tags (article_id, tag_id)
+		_, err = tx.write.ExecContext(ctx, `INSERT INTO article_tags (article_id, tag_id)
 		  SELECT article_id, CAST($2 AS BIGINT) FROM article_tags WHERE tag_id = $1
 		  ON CONFLICT (article_id, tag_id) DO NOTHING`, fromID, intoID)
 		if err != nil {
+			return fmt.Errorf("merge tags: %w", err)
+		}
+		// The merged tag's old addresses lead to the tag it became.
+		if _, err := tx.write.ExecContext(ctx, `UPDATE redirects SET tag_id = $2 WHERE tag_id = $1`, fromID, intoID); err != nil {
 			return fmt.Errorf("merge tags: %w", err)
 		}
 		// Deleting the tag drops its article_tags rows by cascade.
 		if _, err := tx.write.ExecContext(ctx, `DELETE FROM tags WHERE id = $1`, fromID); err != nil {
 			return fmt.Errorf("merge tags: %w", err)
 		}
-		return nil
+		return tx.SetRedirect(ctx, "/tag/"+from.Slug+"/", redirect.To{TagID: intoID}, now)
 	})
 	return stories, err
 }
