@@ -395,7 +395,12 @@ func TestImportedContent(t *testing.T) {
 		{"old uploads addresses left", `SELECT COUNT(*) FROM ` + bodies + ` WHERE body LIKE '%wp-content/uploads%'`, zero, "none"},
 		{"raw block comments or shortcodes", `SELECT COUNT(*) FROM ` + bodies + ` WHERE body LIKE '%<!-- wp:%' OR body LIKE '%[caption%' OR body LIKE '%[gallery%' OR body LIKE '%[embed%' OR body LIKE '%[contact-form-7%' OR body LIKE '%[donation_form%'`, zero, "none"},
 		{"links rewritten to new story addresses", `SELECT COUNT(*) FROM articles WHERE body LIKE '%](/2026/%'`, atLeast(10), "at least 10"},
-		{"captioned figures", `SELECT COUNT(*) FROM articles WHERE body LIKE '%<figcaption>%'`, atLeast(2), "at least 2"},
+		{"library photos with the post's caption as their title", `SELECT COUNT(*) FROM articles WHERE body LIKE '%](/media/% "A view of %")%'`, atLeast(2), "at least 2"},
+		{"figures around a library photo (its caption would show twice)", `SELECT COUNT(*) FROM articles WHERE body LIKE '%<figure>
+
+![%](/media/%)
+
+<figcaption>%'`, zero, "none"},
 		{"YouTube players (a watch URL alone on a line)", `SELECT COUNT(*) FROM articles WHERE body LIKE '%https://www.youtube.com/watch?v=%'`, atLeast(5), "at least 5"},
 		{"headings", `SELECT COUNT(*) FROM articles WHERE body LIKE '%## %'`, atLeast(20), "at least 20"},
 		{"quotes", `SELECT COUNT(*) FROM articles WHERE body LIKE '%> %'`, atLeast(10), "at least 10"},

@@ -170,3 +170,22 @@ func TestTeaser(t *testing.T) {
 		t.Errorf("teaser without a more tag = %q, want empty", r.Teaser)
 	}
 }
+
+// TestCaptionsOfLibraryPhotos: a photo that came into the media library
+// shows the post's caption in place of the library's own, as WordPress
+// shows it; a caption with markup a title cannot hold keeps the figure.
+func TestCaptionsOfLibraryPhotos(t *testing.T) {
+	t.Parallel()
+	opt := Options{URL: func(u string) string {
+		if strings.HasSuffix(u, "/2026/08/lib.jpg") {
+			return "/media/lib-full.jpg"
+		}
+		return u
+	}}
+	runCases(t, []convertCase{
+		{name: "caption of a library photo", in: `[caption width="1024"]<img src="https://news.example.org/wp-content/uploads/2026/08/lib.jpg" alt="view" /> A "view" of Halvik.[/caption]`,
+			want: `![view](/media/lib-full.jpg "A \"view\" of Halvik.")`},
+		{name: "caption with a link around a library photo", in: `[caption width="1024"]<img src="https://news.example.org/wp-content/uploads/2026/08/lib.jpg" alt="view" /> By <a href="https://example.org">Ana</a>[/caption]`,
+			want: "<figure>\n\n![view](/media/lib-full.jpg)\n\n<figcaption>By <a href=\"https://example.org\">Ana</a></figcaption>\n</figure>"},
+	}, opt)
+}

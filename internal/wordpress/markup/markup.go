@@ -7,8 +7,13 @@
 //   - an image is ![alt](src) in a paragraph of its own (or inline, where
 //     the post had it inside text); a linked image is [![alt](src)](href);
 //
-//   - a captioned image (and anything else captioned: a table, a gallery,
-//     an embed) is wrapped in raw HTML, the image itself staying Markdown:
+//   - an image that came into the media library, with a caption of plain
+//     text, carries the caption as its title, which Dateline shows in place
+//     of the library's own caption: ![alt](/media/key "Caption");
+//
+//   - any other captioned image (and anything else captioned: a table, a
+//     gallery, an embed) is wrapped in raw HTML, the image itself staying
+//     Markdown:
 //
 //     <figure>
 //

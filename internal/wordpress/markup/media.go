@@ -132,11 +132,12 @@ func (c *converter) libraryVideo(n *html.Node) (string, bool) {
 	return line, true
 }
 
-// titled gives a library video line its caption as the Markdown title,
-// which Dateline shows under the player; ok is false for anything else,
-// or a caption with markup a title cannot hold.
+// titled gives a library video or image line its caption as the Markdown
+// title, which Dateline shows under the player or picture in place of the
+// library's own caption, as WordPress shows the post's caption; ok is false
+// for anything else, or a caption with markup a title cannot hold.
 func (c *converter) titled(line string, caption *html.Node) (string, bool) {
-	if !c.videos[line] || hasElement(caption) {
+	if !(c.videos[line] || libraryImage.MatchString(line)) || hasElement(caption) {
 		return "", false
 	}
 	text := strings.Join(strings.Fields(textOf(children(caption))), " ")
@@ -156,6 +157,10 @@ func hasElement(n *html.Node) bool {
 	}
 	return false
 }
+
+// libraryImage is an image of the media library alone on a line, with no
+// title yet: ![alt](/media/key).
+var libraryImage = regexp.MustCompile(`^!\[(?:[^\]\\\n]|\\.)*\]\(/media/[A-Za-z0-9][A-Za-z0-9_.-]*\)$`)
 
 // mediaSrc is a <video> or <audio> element's file: its src, else its
 // first <source>.
