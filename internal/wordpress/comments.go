@@ -83,17 +83,24 @@ func (im *importer) comment(ctx context.Context, it *Item, c *Comment, articleID
 		return placedComment{id: prev.ID, depth: depth, parentID: parentID}, nil
 	}
 	nc := im.newComment(it, c, articleID, parent)
-	var err error
 	if found {
 		counts.Updated++
 		nc.ID = prev.ID
-		err = im.st.UpdateImportedComment(ctx, nc)
+		// Its new parent may be among the comments not written yet.
+		if err := im.writeNewComments(ctx); err != nil {
+			return placedComment{}, err
+		}
+		if err := im.st.UpdateImportedComment(ctx, nc); err != nil {
+			return placedComment{}, fmt.Errorf("comment %s: %w", c.ID, err)
+		}
 	} else {
 		counts.Imported++
-		nc.ID, err = im.st.CreateComment(ctx, nc)
-	}
-	if err != nil {
-		return placedComment{}, fmt.Errorf("comment %s: %w", c.ID, err)
+		id, err := im.newCommentID(ctx)
+		if err != nil {
+			return placedComment{}, err
+		}
+		nc.ID = id
+		im.newComments = append(im.newComments, nc)
 	}
 	e := store.ImportEntry{ID: nc.ID, Target: fmt.Sprintf("%d/%d", nc.Depth, nc.ParentID), Checksum: sum}
 	if err := im.commentEntry(ctx, c.ID, e); err != nil {
@@ -146,17 +153,53 @@ func parsePlacement(s string) (depth int, parentID int64) {
 	return depth, parentID
 }
 
+// commentBatch is how many new comments are held before they are written,
+// and how many ids are reserved at a time.
+const commentBatch = 1024
+
+// newCommentID hands out the id of a new comment, reserving a batch of ids
+// when none are left; the comments given the previous batch are written
+// first, as SQLite's reservations start after the comments in the table.
+func (im *importer) newCommentID(ctx context.Context) (int64, error) {
+	if len(im.commentIDs) == 0 {
+		if err := im.writeNewComments(ctx); err != nil {
+			return 0, err
+		}
+		ids, err := im.st.ReserveCommentIDs(ctx, commentBatch)
+		if err != nil {
+			return 0, err
+		}
+		im.commentIDs = ids
+	}
+	id := im.commentIDs[0]
+	im.commentIDs = im.commentIDs[1:]
+	return id, nil
+}
+
+// writeNewComments writes the new comments held so far, many to a statement.
+func (im *importer) writeNewComments(ctx context.Context) error {
+	if len(im.newComments) == 0 {
+		return nil
+	}
+	err := im.st.InsertComments(ctx, im.newComments)
+	im.newComments = im.newComments[:0]
+	return err
+}
+
 // commentEntry queues a comment's import entry, writing a batch when full.
 func (im *importer) commentEntry(ctx context.Context, wpID string, e store.ImportEntry) error {
 	im.commentEntries = append(im.commentEntries, store.ImportRecord{WPID: wpID, Entry: e})
-	if len(im.commentEntries) < 1024 {
+	if len(im.commentEntries) < commentBatch {
 		return nil
 	}
 	return im.flushComments(ctx)
 }
 
-// flushComments writes the queued comment entries.
+// flushComments writes the new comments and the queued comment entries.
 func (im *importer) flushComments(ctx context.Context) error {
+	if err := im.writeNewComments(ctx); err != nil {
+		return err
+	}
 	err := im.st.SetImportEntries(ctx, im.source, mapComment, im.commentEntries)
 	im.commentEntries = im.commentEntries[:0]
 	return err
