@@ -61,8 +61,9 @@ type importer struct {
 	opt    Options
 	st     *store.Store // the transaction
 	rd     *Reader
-	site   Site // what the reader knew of the site at the element being imported
-	line   int  // the reader's line at the element being imported
+	site   Site      // what the reader knew of the site at the element being imported
+	line   int       // the reader's line at the element being imported
+	prep   *itemPrep // worked out ahead for the item being imported
 	report *Report
 	now    time.Time
 	source string // the WordPress site's base URL: import_map's key
@@ -163,6 +164,7 @@ func (im *importer) run(ctx context.Context) error {
 				return err
 			}
 		}
+		im.prep = p.prep
 		if err := im.element(ctx, p.v); err != nil {
 			return err
 		}

@@ -17,6 +17,7 @@ type readAhead struct {
 // look at the reader itself while it runs ahead.
 type parsed struct {
 	v         any
+	prep      *itemPrep // for an *Item
 	err       error
 	site      Site
 	line      int
@@ -31,7 +32,7 @@ type readerWarning struct {
 
 // readAheadDepth is how many elements may wait for the importer: enough to
 // even out their different sizes, few enough to keep memory flat.
-const readAheadDepth = 64
+const readAheadDepth = 16
 
 // startReadAhead runs rd on a goroutine until the end of the file, its
 // first error, or stop. It takes over rd's Warn.
@@ -47,6 +48,9 @@ func startReadAhead(rd *Reader) *readAhead {
 			v, err := rd.Next()
 			p := parsed{v: v, err: err, site: rd.Site, line: rd.Line(), bytesRead: rd.BytesRead(), warnings: warnings}
 			warnings = nil
+			if it, ok := v.(*Item); ok {
+				p.prep = prepareItem(it)
+			}
 			select {
 			case ra.out <- p:
 			case <-ra.done:
