@@ -250,7 +250,8 @@ func (s *Store) CreateArticle(ctx context.Context, in article.Input, now time.Ti
 	    review_state, review_note, created_by, preview_token)
 	  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17) RETURNING id`
 	var id int64
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(sqlTx *sql.Tx) error {
+		tx := s.txOf(sqlTx)
 		err := tx.QueryRowContext(ctx, q, in.Slug, in.Headline, in.Standfirst, in.Body, in.SectionID, in.Dateline,
 			in.Language, string(in.Status), in.Lead, in.CommentsOpen, nullID(in.FeaturedMediaID),
 			nullTime(in.PublishedAt), utc(now), string(in.ReviewState), in.ReviewNote, nullID(in.UserID),
@@ -278,7 +279,8 @@ func (s *Store) UpdateArticle(ctx context.Context, id int64, in article.Input, n
 	    featured_media_id = $12, published_at = $13, updated_at = $14, review_state = $15, review_note = $16,
 	    version = version + 1
 	  WHERE id = $1 AND version = $17`
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(sqlTx *sql.Tx) error {
+		tx := s.txOf(sqlTx)
 		var old string
 		var version int
 		err := tx.QueryRowContext(ctx, `SELECT slug, version FROM articles WHERE id = $1`, id).Scan(&old, &version)
@@ -320,7 +322,7 @@ func (s *Store) UpdateArticle(ctx context.Context, id int64, in article.Input, n
 }
 
 // setArticleLinks writes an article's byline and tags, creating new tags.
-func setArticleLinks(ctx context.Context, tx *sql.Tx, id int64, in article.Input, now time.Time) error {
+func setArticleLinks(ctx context.Context, tx dbtx, id int64, in article.Input, now time.Time) error {
 	for i, authorID := range in.AuthorIDs {
 		_, err := tx.ExecContext(ctx, `INSERT INTO article_authors (article_id, author_id, position) VALUES ($1, $2, $3)
 		  ON CONFLICT (article_id, author_id) DO NOTHING`, id, authorID, i)
@@ -342,7 +344,7 @@ func setArticleLinks(ctx context.Context, tx *sql.Tx, id int64, in article.Input
 	return nil
 }
 
-func ensureTag(ctx context.Context, tx *sql.Tx, name string, now time.Time) (int64, error) {
+func ensureTag(ctx context.Context, tx dbtx, name string, now time.Time) (int64, error) {
 	name = strings.TrimSpace(name)
 	s := slug.Make(name)
 	if s == "" {

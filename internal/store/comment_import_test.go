@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strconv"
 	"testing"
 	"time"
 
@@ -50,6 +51,88 @@ func TestImportComments(t *testing.T) {
 		}
 		if got, _ := st.ListComments(ctx, id); len(got) != 2 {
 			t.Errorf("after a failed import the story has %d comments, want 2", len(got))
+		}
+	})
+}
+
+func TestInsertCommentsWithReservedIDs(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		world, _, a1, _ := newsroom(t, st)
+		id, err := st.CreateArticle(ctx, article.Input{Headline: "Rain", Slug: "rain", SectionID: world, AuthorIDs: []int64{a1},
+			Language: "en", Status: article.Published, CommentsOpen: true, PublishedAt: t0}, t0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, err := st.CreateComment(ctx, comment.Comment{ArticleID: id, Depth: 1, AuthorName: "Mina",
+			AuthorEmail: "mina@example.org", Body: "Before.", Status: comment.Approved, CreatedAt: t0, UpdatedAt: t0})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// More than one statement's worth, in two reservations, each reply
+		// right after its parent.
+		var written []comment.Comment
+		err = st.InTx(ctx, func(tx *store.Store) error {
+			for range 2 {
+				ids, err := tx.ReserveCommentIDs(ctx, 300)
+				if err != nil {
+					return err
+				}
+				var list []comment.Comment
+				for i, cid := range ids {
+					c := comment.Comment{ID: cid, ArticleID: id, Depth: 1, AuthorName: "Reader", AuthorEmail: "r@example.org",
+						Body: "Comment " + strconv.Itoa(i), Status: comment.Approved, CreatedAt: t0, UpdatedAt: t0}
+					if i%2 == 1 {
+						c.ParentID, c.Depth = ids[i-1], 2
+					}
+					list = append(list, c)
+				}
+				if err := tx.InsertComments(ctx, list); err != nil {
+					return err
+				}
+				written = append(written, list...)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[int64]bool{first: true}
+		for _, c := range written {
+			if seen[c.ID] {
+				t.Fatalf("id %d given twice", c.ID)
+			}
+			seen[c.ID] = true
+		}
+		got, err := st.ListComments(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 601 {
+			t.Fatalf("%d comments, want 601", len(got))
+		}
+		byID := map[int64]comment.Comment{}
+		for _, c := range got {
+			byID[c.ID] = c
+		}
+		for _, w := range written {
+			if diff := cmp.Diff(w, byID[w.ID]); diff != "" {
+				t.Fatalf("comment %d differs (-want +got):\n%s", w.ID, diff)
+			}
+		}
+		// Comments made afterwards get ids of their own.
+		next, err := st.CreateComment(ctx, comment.Comment{ArticleID: id, Depth: 1, AuthorName: "Tom",
+			AuthorEmail: "tom@example.org", Body: "After.", Status: comment.Approved, CreatedAt: t0, UpdatedAt: t0})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if seen[next] {
+			t.Errorf("a new comment got the imported id %d", next)
+		}
+
+		// Outside a transaction there is nothing to reserve in.
+		if _, err := st.ReserveCommentIDs(ctx, 1); err == nil {
+			t.Error("reserving ids outside a transaction succeeded")
 		}
 	})
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/datelinenews/dateline/internal/comment"
@@ -174,27 +173,24 @@ type ImportRecord struct {
 	Entry ImportEntry
 }
 
-// importBatch is how many entries one statement of SetImportEntries writes.
-const importBatch = 128
+// importBatch is how many entries one statement of SetImportEntries writes
+// (6 values a row).
+const importBatch = 512
 
 // SetImportEntries records many entries of one kind, a batch of rows per
 // statement: an import of a million comments writes their map this way.
 func (s *Store) SetImportEntries(ctx context.Context, source, kind string, list []ImportRecord) error {
+	args := make([]any, 0, min(len(list), importBatch)*6)
 	for len(list) > 0 {
 		n := min(len(list), importBatch)
-		var b strings.Builder
-		b.WriteString(`INSERT INTO import_map (source, kind, wp_id, dateline_id, target, checksum) VALUES `)
-		args := make([]any, 0, n*6)
-		for i, r := range list[:n] {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString("(" + placeholders(len(args)+1, 6) + ")")
+		args = args[:0]
+		for _, r := range list[:n] {
 			args = append(args, source, kind, r.WPID, r.Entry.ID, r.Entry.Target, r.Entry.Checksum)
 		}
-		b.WriteString(` ON CONFLICT (source, kind, wp_id) DO UPDATE SET dateline_id = excluded.dateline_id,
-		      target = excluded.target, checksum = excluded.checksum`)
-		if _, err := s.execWrite(ctx, b.String(), args...); err != nil {
+		q := `INSERT INTO import_map (source, kind, wp_id, dateline_id, target, checksum) VALUES ` + s.valueRows(n, 6) + `
+		  ON CONFLICT (source, kind, wp_id) DO UPDATE SET dateline_id = excluded.dateline_id,
+		      target = excluded.target, checksum = excluded.checksum`
+		if _, err := s.execWrite(ctx, q, args...); err != nil {
 			return fmt.Errorf("import map %s: %w", kind, err)
 		}
 		list = list[n:]

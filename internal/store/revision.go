@@ -13,7 +13,7 @@ import (
 // addRevision keeps a whole copy of a save. Consecutive autosaves by the same
 // user collapse into one revision, so a long writing session does not bury
 // the deliberate saves.
-func addRevision(ctx context.Context, tx *sql.Tx, articleID int64, version int, in article.Input, now time.Time) error {
+func addRevision(ctx context.Context, tx dbtx, articleID int64, version int, in article.Input, now time.Time) error {
 	if in.Autosave {
 		var lastID int64
 		var lastUser sql.NullInt64

@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -30,8 +31,11 @@ type Store struct {
 	tx          *sql.Tx
 	// stmts caches statements prepared on tx, for writers that repeat a
 	// statement thousands of times in one transaction (imports).
-	stmts  map[string]*sql.Stmt
-	caches []*cachedDB // prepared statements to close with the pools
+	stmts map[string]*sql.Stmt
+	// lastCommentID is the last comment id ReserveCommentIDs handed out
+	// in tx, on SQLite.
+	lastCommentID int64
+	caches        []*cachedDB // prepared statements to close with the pools
 	// isUnique reports whether err is a unique-constraint violation.
 	isUnique func(error) bool
 }
@@ -106,8 +110,47 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 		ts := *s
 		ts.read, ts.write, ts.tx = tx, tx, tx
 		ts.stmts = map[string]*sql.Stmt{}
+		if s.engine == SQLite {
+			// The driver would parse every query on every call; pgx
+			// keeps its own statement cache.
+			ts.read, ts.write = preparedTx{&ts}, preparedTx{&ts}
+		}
 		return fn(&ts)
 	})
+}
+
+// txOf returns what runs tx's queries: inside InTx, the Store's own
+// runner, which on SQLite prepares each statement once for the whole
+// transaction; otherwise tx itself.
+func (s *Store) txOf(tx *sql.Tx) dbtx {
+	if s.tx == tx {
+		return s.write
+	}
+	return tx
+}
+
+// preparedTx runs an open transaction's queries through statements
+// prepared once (see prepared): a bulk import repeats a few dozen
+// statements hundreds of thousands of times.
+type preparedTx struct{ s *Store }
+
+func (p preparedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return p.s.execWrite(ctx, query, args...)
+}
+
+func (p preparedTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := p.s.prepared(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return p.s.tx.QueryContext(ctx, query, args...)
+}
+
+func (p preparedTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return p.s.queryRowWrite(ctx, query, args...)
 }
 
 // inTx runs fn in one write transaction, or in the one already open.
@@ -139,6 +182,12 @@ func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := s.stmts[query]; ok {
 		return st, nil
 	}
+	// Like cachedDB: several statements in one text run unprepared (a
+	// prepared statement would run only the first), and past the bound
+	// queries simply run unprepared.
+	if len(s.stmts) >= maxCachedStmts || strings.Contains(query, ";") {
+		return nil, nil
+	}
 	st, err := s.tx.PrepareContext(ctx, query)
 	if err != nil {
 		return nil, err
@@ -156,6 +205,9 @@ func (s *Store) execWrite(ctx context.Context, query string, args ...any) (sql.R
 	if st != nil {
 		return st.ExecContext(ctx, args...)
 	}
+	if s.tx != nil {
+		return s.tx.ExecContext(ctx, query, args...)
+	}
 	return s.write.ExecContext(ctx, query, args...)
 }
 
@@ -163,6 +215,9 @@ func (s *Store) execWrite(ctx context.Context, query string, args ...any) (sql.R
 func (s *Store) queryRowWrite(ctx context.Context, query string, args ...any) *sql.Row {
 	if st, err := s.prepared(ctx, query); err == nil && st != nil {
 		return st.QueryRowContext(ctx, args...)
+	}
+	if s.tx != nil {
+		return s.tx.QueryRowContext(ctx, query, args...)
 	}
 	return s.write.QueryRowContext(ctx, query, args...)
 }
@@ -206,4 +261,31 @@ func nullTime(t time.Time) sql.NullTime {
 // nullID turns 0 into NULL for optional references.
 func nullID(id int64) sql.NullInt64 {
 	return sql.NullInt64{Int64: id, Valid: id != 0}
+}
+
+// valueRows writes the VALUES list of a multi-row INSERT: rows groups of
+// cols placeholders. SQLite gets plain ? placeholders: it looks a numbered
+// one's name up by scanning all of a statement's names, which for the
+// thousands of arguments of a bulk insert costs more than the insert.
+// PostgreSQL gets $1, $2 … as everywhere else.
+func (s *Store) valueRows(rows, cols int) string {
+	var b strings.Builder
+	for r := range rows {
+		if r > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('(')
+		for c := range cols {
+			if c > 0 {
+				b.WriteString(", ")
+			}
+			if s.engine == SQLite {
+				b.WriteByte('?')
+			} else {
+				b.WriteString("$" + strconv.Itoa(r*cols+c+1))
+			}
+		}
+		b.WriteByte(')')
+	}
+	return b.String()
 }

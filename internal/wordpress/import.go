@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/datelinenews/dateline/internal/blob"
+	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/media"
 	"github.com/datelinenews/dateline/internal/store"
 )
@@ -60,6 +61,9 @@ type importer struct {
 	opt    Options
 	st     *store.Store // the transaction
 	rd     *Reader
+	site   Site      // what the reader knew of the site at the element being imported
+	line   int       // the reader's line at the element being imported
+	prep   *itemPrep // worked out ahead for the item being imported
 	report *Report
 	now    time.Time
 	source string // the WordPress site's base URL: import_map's key
@@ -76,6 +80,8 @@ type importer struct {
 	pendingFeatured []pendingFeatured
 	written         []string             // media files written, removed if the import fails
 	commentEntries  []store.ImportRecord // import entries of comments, written in batches
+	newComments     []comment.Comment    // new comments, written in batches
+	commentIDs      []int64              // ids reserved for new comments, not yet given
 	warnedOnce      map[string]bool
 	sectionCount    int
 	fallbackSection int64
@@ -103,10 +109,9 @@ func Import(ctx context.Context, st *store.Store, r io.Reader, opt Options) (*Re
 	}
 	report := newReport(opt.DryRun)
 	var im *importer
-	err := st.InTx(ctx, func(tx *store.Store) error {
+	err := st.InBulkTx(ctx, func(tx *store.Store) error {
 		im = &importer{opt: opt, st: tx, rd: NewReader(r), report: report, now: opt.Now().UTC(),
 			links: map[string]string{}, warnedOnce: map[string]bool{}, maps: map[string]map[string]store.ImportEntry{}}
-		im.rd.Warn = func(line int, msg string) { im.warn(line, "", msg) }
 		if err := im.run(ctx); err != nil {
 			return err
 		}
@@ -119,7 +124,7 @@ func Import(ctx context.Context, st *store.Store, r io.Reader, opt Options) (*Re
 		err = nil
 	}
 	if im != nil {
-		report.Site = im.rd.Site
+		report.Site = im.site
 		if err != nil {
 			im.removeWritten(ctx)
 		}
@@ -129,32 +134,39 @@ func Import(ctx context.Context, st *store.Store, r io.Reader, opt Options) (*Re
 
 // run streams the file, importing each element as it comes.
 func (im *importer) run(ctx context.Context) error {
-	if err := im.st.ForBulkWrite(ctx); err != nil {
-		return err
-	}
 	site, err := im.st.Site(ctx)
 	if err != nil {
 		return err
 	}
 	im.loc, im.lang, im.ctx = site.Location(), site.Language, ctx
+	ra := startReadAhead(im.rd)
+	defer ra.stop()
 	items := 0
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		v, err := im.rd.Next()
-		if err == io.EOF {
+		p, ok := ra.next()
+		if !ok {
+			return errors.New("the file's reader stopped early") // cannot happen: it ends with an error
+		}
+		im.site, im.line = p.site, p.line
+		for _, w := range p.warnings {
+			im.warn(w.line, "", w.msg)
+		}
+		if p.err == io.EOF {
 			break
 		}
-		if err != nil {
-			return err
+		if p.err != nil {
+			return p.err
 		}
 		if im.source == "" {
 			if err := im.begin(ctx); err != nil {
 				return err
 			}
 		}
-		if err := im.element(ctx, v); err != nil {
+		im.prep = p.prep
+		if err := im.element(ctx, p.v); err != nil {
 			return err
 		}
 		if im.failed != nil {
@@ -162,11 +174,11 @@ func (im *importer) run(ctx context.Context) error {
 		}
 		items++
 		if im.opt.Progress != nil {
-			im.opt.Progress(im.rd.BytesRead(), items)
+			im.opt.Progress(p.bytesRead, items)
 		}
 	}
 	if im.source == "" {
-		return &SyntaxError{Line: im.rd.Line(), Msg: "no WordPress export found: the file has no <channel> with <wp:base_site_url>"}
+		return &SyntaxError{Line: im.line, Msg: "no WordPress export found: the file has no <channel> with <wp:base_site_url>"}
 	}
 	return im.finish(ctx)
 }
@@ -174,17 +186,17 @@ func (im *importer) run(ctx context.Context) error {
 // begin runs once the channel's header is read: it names the source and
 // loads what earlier imports from it made.
 func (im *importer) begin(ctx context.Context) error {
-	s := im.rd.Site
+	s := im.site
 	base := s.BaseBlogURL
 	if base == "" {
 		base = s.BaseSiteURL
 	}
 	if base == "" {
-		return &SyntaxError{Line: im.rd.Line(), Msg: "the channel has no <wp:base_site_url>: is this a WordPress export (Tools › Export)?"}
+		return &SyntaxError{Line: im.line, Msg: "the channel has no <wp:base_site_url>: is this a WordPress export (Tools › Export)?"}
 	}
 	u, err := url.Parse(base)
 	if err != nil || u.Host == "" {
-		return &SyntaxError{Line: im.rd.Line(), Msg: fmt.Sprintf("<wp:base_site_url> %q is not an address", base)}
+		return &SyntaxError{Line: im.line, Msg: fmt.Sprintf("<wp:base_site_url> %q is not an address", base)}
 	}
 	im.source, im.host = strings.TrimRight(base, "/"), strings.ToLower(u.Host)
 	if s.WXRVersion != "" && s.WXRVersion != "1.0" && s.WXRVersion != "1.1" && s.WXRVersion != "1.2" {

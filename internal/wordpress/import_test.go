@@ -422,3 +422,61 @@ func TestImportedContent(t *testing.T) {
 func zero(n int) bool { return n == 0 }
 
 func atLeast(m int) func(int) bool { return func(n int) bool { return n >= m } }
+
+// TestLargeThreadsAndReimport imports more comments than are written at
+// once, then a newer export in which an old comment became a reply to a
+// new one, on each engine.
+func TestLargeThreadsAndReimport(t *testing.T) {
+	var b bytes.Buffer
+	if err := wordpress.Generate(&b, wordpress.GenerateOptions{Posts: 3, CommentsPerPost: 900}); err != nil {
+		t.Fatal(err)
+	}
+	data := b.Bytes()
+	storetest.Run(t, func(t *testing.T, st *store.Store) {
+		r, _, err := runImport(t, st, data, wordpress.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := r.Counts["comments"]; c.Imported != 2700 {
+			t.Fatalf("comments %+v, want 2700 imported", *c)
+		}
+		// Every third comment replies to the one before, on the same story.
+		replies := count(t, st, `SELECT COUNT(*) FROM comments c JOIN comments p ON p.id = c.parent_id
+		  WHERE p.article_id = c.article_id AND c.depth = 2 AND p.depth = 1`)
+		if replies != 900 {
+			t.Errorf("%d replies under their parents, want 900", replies)
+		}
+		before := snapshot(t, st)
+
+		// Comment 1 now replies to a new comment listed before it.
+		const newComment = `<wp:comment><wp:comment_id>99999</wp:comment_id><wp:comment_author><![CDATA[Newcomer]]></wp:comment_author>` +
+			`<wp:comment_author_email><![CDATA[new@example.net]]></wp:comment_author_email><wp:comment_date_gmt><![CDATA[2020-01-01 08:30:00]]></wp:comment_date_gmt>` +
+			`<wp:comment_content><![CDATA[A new first word.]]></wp:comment_content><wp:comment_approved><![CDATA[1]]></wp:comment_approved>` +
+			`<wp:comment_parent>0</wp:comment_parent></wp:comment>`
+		first := []byte("<wp:comment><wp:comment_id>1</wp:comment_id>")
+		newer := bytes.Replace(data, first, append([]byte(newComment), first...), 1)
+		at := bytes.Index(newer, first)
+		end := at + bytes.Index(newer[at:], []byte("</wp:comment>"))
+		comment1 := bytes.Replace(newer[at:end], []byte("<wp:comment_parent>0<"), []byte("<wp:comment_parent>99999<"), 1)
+		newer = append(append(append([]byte{}, newer[:at]...), comment1...), newer[end:]...)
+
+		r, _, err = runImport(t, st, newer, wordpress.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := r.Counts["comments"]; c.Imported != 1 || c.Updated != 1 || c.Unchanged != 2699 {
+			t.Errorf("second import: comments %+v, want 1 imported, 1 updated, 2699 unchanged", *c)
+		}
+		moved := count(t, st, `SELECT COUNT(*) FROM comments c JOIN comments p ON p.id = c.parent_id
+		  WHERE p.body LIKE '%new first word%' AND c.depth = 2 AND c.author_name = 'Reader 1'`)
+		if moved != 1 {
+			t.Errorf("comment 1 is not a reply to the new comment")
+		}
+		if n := count(t, st, `SELECT COUNT(*) FROM comments`); n != 2701 {
+			t.Errorf("%d comments after the second import, want 2701", n)
+		}
+		if after := snapshot(t, st); after == before {
+			t.Errorf("second import changed nothing")
+		}
+	})
+}

@@ -26,10 +26,18 @@ func itemSum(it *Item) string {
 	return checksum(c)
 }
 
+// sumOf is itemSum, worked out ahead when it was.
+func (im *importer) sumOf(it *Item) string {
+	if im.prep != nil && im.prep.item == it {
+		return im.prep.sum
+	}
+	return itemSum(it)
+}
+
 // post brings a WordPress post in as a story, with its comments.
 func (im *importer) post(ctx context.Context, it *Item) error {
 	counts := im.report.Counts["articles"]
-	sum := itemSum(it)
+	sum := im.sumOf(it)
 	prev, found := im.maps[mapArticle][it.ID]
 	if found && prev.Checksum == sum {
 		counts.Unchanged++
@@ -228,7 +236,7 @@ func (im *importer) page(ctx context.Context, it *Item) error {
 		im.warn(it.Line, "pages", fmt.Sprintf("page %s (%s) %s in WordPress: not imported, as Dateline's pages are always public", it.ID, quote(title), why))
 		return nil
 	}
-	sum := itemSum(it)
+	sum := im.sumOf(it)
 	prev, found := im.maps[mapPage][it.ID]
 	if found && prev.Checksum == sum {
 		counts.Unchanged++
