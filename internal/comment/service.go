@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/settings"
 )
 
 // Limits of the comment form.
@@ -27,22 +28,53 @@ const (
 )
 
 // Rate limits per client address and per email.
-var rateLimits = []struct {
+var rateLimits = [2]struct {
 	window time.Duration
 	max    int
 }{{time.Minute, 4}, {time.Hour, 30}}
 
+// DuplicateWindow is how long the same text from the same email on the
+// same story counts as a repeat.
+const DuplicateWindow = 24 * time.Hour
+
 // Store is what comments need from the database.
 type Store interface {
-	ArticleByID(ctx context.Context, id int64) (article.Article, error)
+	// CommentTarget returns what a comment needs of the story it is on:
+	// its ID, Slug, Status, PublishedAt, TrashedAt and CommentsOpen, and
+	// nothing else (no body, byline, tags or corrections).
+	CommentTarget(ctx context.Context, id int64) (article.Article, error)
 	CreateComment(ctx context.Context, c Comment) (int64, error)
 	CommentByID(ctx context.Context, id int64) (Comment, error)
 	ListComments(ctx context.Context, articleID int64, statuses ...Status) ([]Comment, error)
-	CountRecentComments(ctx context.Context, clientHash, email string, since time.Time) (byClient, byEmail int, err error)
+	CommenterHistory(ctx context.Context, q HistoryQuery) (History, error)
 	HasApprovedComment(ctx context.Context, email string) (bool, error)
-	DuplicateComment(ctx context.Context, articleID int64, email, body string, since time.Time) (bool, error)
 	CommentSettings(ctx context.Context) (Settings, error)
+	// SiteTimeZone is the site's time zone setting, which dates stories'
+	// addresses.
+	SiteTimeZone(ctx context.Context) (string, error)
+	// CommentTx runs fn in a write transaction that other comments being
+	// submitted may share, and returns once it is committed: a comment
+	// fn stored is durable when CommentTx returns nil. When fn returns an
+	// error, nothing it wrote is kept.
+	CommentTx(ctx context.Context, fn func(tx Store) error) error
 	ModerationStore
+}
+
+// HistoryQuery asks what a commenter posted lately, for the rate limits
+// and the duplicate check, in one look at the database.
+type HistoryQuery struct {
+	ClientHash     string       // counted only when not empty
+	Email          string       // lower-case
+	Since          [2]time.Time // the start of each rate limit's window
+	ArticleID      int64        // the duplicate check: the same Body on this story
+	Body           string       // from Email since DuplicateSince
+	DuplicateSince time.Time
+}
+
+// History is the answer to a HistoryQuery.
+type History struct {
+	ByClient, ByEmail [2]int // comments since each of HistoryQuery.Since
+	Duplicate         bool
 }
 
 // Verdict is a spam check's opinion of a comment.
@@ -152,48 +184,79 @@ func (s *Service) Submit(ctx context.Context, in Input) (Comment, error) {
 	return c, err
 }
 
-// SubmitTo is Submit that also returns the story commented on, so the
-// form's handler can send the reader back to it without loading it again.
-func (s *Service) SubmitTo(ctx context.Context, in Input) (Comment, article.Article, error) {
+// SubmitTo is Submit that also returns the address of the story commented
+// on, so the form's handler can send the reader back to it without another
+// look at the database.
+//
+// What needs no database, or only the spam filter's learned counts, is
+// decided first: the hidden field, the form's age, the spam filter. The
+// rest (the story, the settings, the thread, the limits and the moderation
+// rule) is read in the write transaction that stores the comment, so a
+// burst of posts cannot slip past the limits together, and the settings
+// are those of the moment the comment is stored.
+func (s *Service) SubmitTo(ctx context.Context, in Input) (Comment, string, error) {
 	if err := in.Validate(); err != nil {
-		return Comment{}, article.Article{}, err
+		return Comment{}, "", err
 	}
-	a, err := s.store.ArticleByID(ctx, in.ArticleID)
-	if errors.Is(err, article.ErrNotFound) || (err == nil && !a.Visible(s.now().UTC())) {
-		return Comment{}, article.Article{}, ErrNoStory
-	}
+	now := s.now().UTC()
+	c := Comment{ArticleID: in.ArticleID, Depth: 1, AuthorName: in.Name, AuthorEmail: strings.ToLower(in.Email),
+		AuthorURL: in.URL, Body: in.Body, ClientHash: in.ClientHash, CreatedAt: now, UpdatedAt: now}
+	formErr, err := s.screen(ctx, &c, in, now)
 	if err != nil {
-		return Comment{}, article.Article{}, err
+		return Comment{}, "", err
 	}
-	c, err := s.submit(ctx, in, a)
-	return c, a, err
+	var path string
+	screened := c
+	err = s.store.CommentTx(ctx, func(tx Store) error {
+		c = screened // as it was before this attempt
+		a, set, err := s.place(ctx, tx, &c, in, now)
+		if err != nil {
+			return err
+		}
+		if formErr != nil {
+			return formErr
+		}
+		if err := rule(ctx, tx, &c, set); err != nil {
+			return err
+		}
+		tz, err := tx.SiteTimeZone(ctx)
+		if err != nil {
+			return err
+		}
+		path = a.Path(settings.Site{TimeZone: tz}.Location())
+		if c.ID, err = tx.CreateComment(ctx, c); err != nil {
+			return fmt.Errorf("save comment: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return Comment{}, "", err
+	}
+	return c, path, nil
 }
 
-// submit applies the rules to a comment on a visible story and stores it.
-func (s *Service) submit(ctx context.Context, in Input, a article.Article) (Comment, error) {
-	now := s.now().UTC()
-	settings, err := s.store.CommentSettings(ctx)
+// place checks, in the write transaction, that the story takes comments
+// and the commenter is within the limits, and threads the comment. It
+// returns the story and the comment settings.
+func (s *Service) place(ctx context.Context, tx Store, c *Comment, in Input, now time.Time) (article.Article, Settings, error) {
+	a, err := tx.CommentTarget(ctx, in.ArticleID)
+	if errors.Is(err, article.ErrNotFound) || (err == nil && !a.Visible(now)) {
+		return a, Settings{}, ErrNoStory
+	}
 	if err != nil {
-		return Comment{}, err
+		return a, Settings{}, err
+	}
+	settings, err := tx.CommentSettings(ctx)
+	if err != nil {
+		return a, settings, err
 	}
 	if !Open(a, settings, now) {
-		return Comment{}, ErrClosed
+		return a, settings, ErrClosed
 	}
-	c := Comment{ArticleID: a.ID, Depth: 1, AuthorName: in.Name, AuthorEmail: strings.ToLower(in.Email),
-		AuthorURL: in.URL, Body: in.Body, ClientHash: in.ClientHash, CreatedAt: now, UpdatedAt: now}
-	if err := s.thread(ctx, &c, in.ParentID); err != nil {
-		return Comment{}, err
+	if err := thread(ctx, tx, c, in.ParentID); err != nil {
+		return a, settings, err
 	}
-	if err := s.limits(ctx, c, in, now); err != nil {
-		return Comment{}, err
-	}
-	if err := s.moderate(ctx, &c, in, settings, now); err != nil {
-		return Comment{}, err
-	}
-	if c.ID, err = s.store.CreateComment(ctx, c); err != nil {
-		return Comment{}, fmt.Errorf("save comment: %w", err)
-	}
-	return c, nil
+	return a, settings, limits(ctx, tx, *c, now)
 }
 
 // Open reports whether a story takes comments now.
@@ -205,11 +268,11 @@ func Open(a article.Article, settings Settings, now time.Time) bool {
 }
 
 // thread places a reply under its parent, flattening past MaxDepth.
-func (s *Service) thread(ctx context.Context, c *Comment, parentID int64) error {
+func thread(ctx context.Context, tx Store, c *Comment, parentID int64) error {
 	if parentID == 0 {
 		return nil
 	}
-	parent, err := s.store.CommentByID(ctx, parentID)
+	parent, err := tx.CommentByID(ctx, parentID)
 	if errors.Is(err, ErrNotFound) || (err == nil && (parent.ArticleID != c.ArticleID || parent.Status != Approved)) {
 		return ValidationError{"parent": "The comment you are replying to is not on this story. Post your comment as a new one."}
 	}
@@ -224,58 +287,70 @@ func (s *Service) thread(ctx context.Context, c *Comment, parentID int64) error 
 }
 
 // limits refuses floods and repeats before anything is stored.
-func (s *Service) limits(ctx context.Context, c Comment, in Input, now time.Time) error {
-	for _, l := range rateLimits {
-		byClient, byEmail, err := s.store.CountRecentComments(ctx, c.ClientHash, c.AuthorEmail, now.Add(-l.window))
-		if err != nil {
-			return err
-		}
-		if byClient >= l.max || byEmail >= l.max {
-			return &RateLimitError{Wait: l.window}
-		}
+func limits(ctx context.Context, tx Store, c Comment, now time.Time) error {
+	q := HistoryQuery{ClientHash: c.ClientHash, Email: c.AuthorEmail, ArticleID: c.ArticleID, Body: c.Body,
+		DuplicateSince: now.Add(-DuplicateWindow)}
+	for i, l := range rateLimits {
+		q.Since[i] = now.Add(-l.window)
 	}
-	dup, err := s.store.DuplicateComment(ctx, c.ArticleID, c.AuthorEmail, c.Body, now.Add(-24*time.Hour))
+	recent, err := tx.CommenterHistory(ctx, q)
 	if err != nil {
 		return err
 	}
-	if dup {
+	for i, l := range rateLimits {
+		if recent.ByClient[i] >= l.max || recent.ByEmail[i] >= l.max {
+			return &RateLimitError{Wait: l.window}
+		}
+	}
+	if recent.Duplicate {
 		return ErrDuplicate
 	}
 	return nil
 }
 
-// moderate decides the comment's status: spam signals first, then the
-// content checks, then the newsroom's moderation rule.
-func (s *Service) moderate(ctx context.Context, c *Comment, in Input, settings Settings, now time.Time) error {
-	age, err := s.signer.FormAge(in.Stamp, now)
+// screen gives c the status that the spam signals decide before anything
+// is read from the database but the spam filter's counts: the hidden
+// field, a form sent too fast, the blocklist and the learned filter. A
+// form too old to trust gives formErr, reported once the story and the
+// limits have been checked, as before.
+func (s *Service) screen(ctx context.Context, c *Comment, in Input, now time.Time) (formErr, err error) {
+	age, ageErr := s.signer.FormAge(in.Stamp, now)
 	switch {
 	case in.Honeypot != "":
 		c.Status, c.Reason = Spam, "filled the hidden field"
-		return nil
-	case err != nil || age > FormMaxAge:
-		return ErrFormExpired
+		return nil, nil
+	case ageErr != nil || age > FormMaxAge:
+		return ErrFormExpired, nil
 	case age < MinFill:
 		c.Status, c.Reason = Spam, fmt.Sprintf("sent %s after the page was served", age.Round(time.Millisecond))
-		return nil
+		return nil, nil
 	}
-	if links := CountLinks(c.Body); links > settings.MaxLinks {
-		c.Status, c.Reason = Pending, fmt.Sprintf("%d links", links)
+	if s.judge == nil {
+		return nil, nil
 	}
-	if s.judge != nil {
-		v, err := s.judge.Check(ctx, *c, in.Client)
-		if err != nil {
-			return err
+	v, err := s.judge.Check(ctx, *c, in.Client)
+	if err != nil {
+		return nil, err
+	}
+	c.SpamScore = v.Score
+	switch {
+	case v.Spam:
+		c.Status, c.Reason = Spam, v.Reason
+	case v.Hold:
+		c.Status, c.Reason = Pending, v.Reason
+	}
+	return nil, nil
+}
+
+// rule decides the status of a comment the spam signals let through: held
+// for its links, or by the newsroom's moderation rule.
+func rule(ctx context.Context, tx Store, c *Comment, settings Settings) error {
+	if c.Status == "" {
+		if links := CountLinks(c.Body); links > settings.MaxLinks {
+			c.Status, c.Reason = Pending, fmt.Sprintf("%d links", links)
 		}
-		c.SpamScore = v.Score
-		switch {
-		case v.Spam:
-			c.Status, c.Reason = Spam, v.Reason
-			return nil
-		case v.Hold:
-			c.Status, c.Reason = Pending, v.Reason
-		}
 	}
-	if c.Status == Pending {
+	if c.Status != "" {
 		return nil
 	}
 	switch settings.Moderation {
@@ -284,7 +359,7 @@ func (s *Service) moderate(ctx context.Context, c *Comment, in Input, settings S
 	case HoldAll:
 		c.Status, c.Reason = Pending, "all comments are held"
 	default:
-		known, err := s.store.HasApprovedComment(ctx, c.AuthorEmail)
+		known, err := tx.HasApprovedComment(ctx, c.AuthorEmail)
 		if err != nil {
 			return err
 		}

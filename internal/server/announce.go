@@ -93,6 +93,22 @@ func (s announcingStore) PublishDue(ctx context.Context, now time.Time) ([]int64
 	return ids, err
 }
 
+// CommentTx hands fn a store whose writes announce their changes only once
+// the shared transaction is committed: a page must not be dropped and
+// rendered again before the comment it should show is there to read.
+func (s announcingStore) CommentTx(ctx context.Context, fn func(tx comment.Store) error) error {
+	var held []change.Event
+	hold := func(_ context.Context, events ...change.Event) { held = append(held, events...) }
+	err := s.Store.GroupTx(ctx, func(tx *store.Store) error {
+		held = held[:0]
+		return fn(announcingStore{Store: tx, announce: hold})
+	})
+	if err == nil {
+		s.announce(ctx, held...)
+	}
+	return err
+}
+
 func (s announcingStore) CreateComment(ctx context.Context, c comment.Comment) (int64, error) {
 	id, err := s.Store.CreateComment(ctx, c)
 	if err == nil && c.Status == comment.Approved {

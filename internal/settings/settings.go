@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -75,12 +76,21 @@ func Defaults() Site {
 // Location is the site's time zone; an unknown name falls back to UTC so a
 // bad setting can never take the site down.
 func (s Site) Location() *time.Location {
+	if loc, ok := zones.Load(s.TimeZone); ok {
+		return loc.(*time.Location)
+	}
 	loc, err := time.LoadLocation(s.TimeZone)
 	if err != nil {
 		return time.UTC
 	}
+	zones.Store(s.TimeZone, loc)
 	return loc
 }
+
+// zones keeps the time zones loaded: time.LoadLocation reads and parses the
+// zone's file on every call, and every page and comment post needs one.
+// Only names that loaded are kept, so a typed setting cannot grow it much.
+var zones sync.Map // name → *time.Location
 
 // Validate reports every problem with the settings at once, by field.
 func (s Site) Validate() map[string]string {

@@ -110,15 +110,10 @@ func (h *Handler) PostComment(w http.ResponseWriter, r *http.Request) error {
 	in := comment.Input{ArticleID: id, ParentID: parent, Name: f.Get("author"), Email: f.Get("email"), URL: f.Get("url"),
 		Body: f.Get("comment"), Honeypot: f.Get("contact_me"), Stamp: f.Get("stamp"),
 		Client: client, ClientHash: web.ClientHash(h.Secret, client)}
-	c, a, err := h.Comments.SubmitTo(r.Context(), in)
+	c, target, err := h.Comments.SubmitTo(r.Context(), in)
 	if err != nil {
 		return h.commentProblem(w, r, in, err)
 	}
-	site, err := h.Content.Site(r.Context())
-	if err != nil {
-		return err
-	}
-	target := a.Path(site.Location())
 	if c.Status != comment.Approved {
 		target += "?held=" + h.Comments.Signer().HeldToken(c.ID)
 	}

@@ -223,8 +223,15 @@ func (b *blocklist) match(c comment.Comment, client netip.Addr) (string, bool) {
 	if v, ok := b.matchEmail(strings.ToLower(c.AuthorEmail)); ok {
 		return v, true
 	}
-	if v, ok := b.matchLinks(c); ok {
-		return v, true
+	// Finding links and words takes more than the rest: only when there
+	// are entries to match them against.
+	if len(b.hosts) > 0 || len(b.pieces) > 0 {
+		if v, ok := b.matchLinks(c); ok {
+			return v, true
+		}
+	}
+	if len(b.phrases) == 0 {
+		return "", false
 	}
 	for _, text := range []string{c.Body, c.AuthorName} {
 		if v, ok := b.matchWords(words(text)); ok {

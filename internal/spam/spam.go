@@ -49,8 +49,8 @@ const (
 	HoldAt = 0.80 // held for a moderator
 )
 
-// reloadEvery bounds how stale a node's copy of the blocklist gets when
-// another node changes it.
+// reloadEvery bounds how stale a node's copy of the blocklist and of the
+// learned totals gets when another node changes them.
 const reloadEvery = 30 * time.Second
 
 // Judge checks comments against the blocklist and the learned filter. It
@@ -61,6 +61,7 @@ type Judge struct {
 
 	mu       sync.Mutex
 	list     *blocklist // nil: load before the next check
+	totals   Counts     // messages learned, loaded with list
 	loadedAt time.Time
 }
 
@@ -73,14 +74,14 @@ func New(store Store, now func() time.Time) *Judge {
 
 // Check gives the judge's opinion of a comment from the given client.
 func (j *Judge) Check(ctx context.Context, c comment.Comment, client netip.Addr) (comment.Verdict, error) {
-	list, err := j.blocklist(ctx)
+	list, totals, err := j.loaded(ctx)
 	if err != nil {
 		return comment.Verdict{}, err
 	}
 	if entry, ok := list.match(c, client); ok {
 		return comment.Verdict{Spam: true, Score: 1, Reason: "blocklist: " + entry}, nil
 	}
-	score, err := j.score(ctx, c)
+	score, err := j.score(ctx, c, totals)
 	if err != nil {
 		return comment.Verdict{}, err
 	}
@@ -104,11 +105,7 @@ func verdict(score float64) comment.Verdict {
 
 // score is the filter's probability that c is spam; 0.5 until it has
 // learned enough of both kinds to tell them apart.
-func (j *Judge) score(ctx context.Context, c comment.Comment) (float64, error) {
-	totals, err := j.store.SpamTotals(ctx)
-	if err != nil {
-		return 0, fmt.Errorf("spam totals: %w", err)
-	}
+func (j *Judge) score(ctx context.Context, c comment.Comment, totals Counts) (float64, error) {
 	if totals.Spam < minLearned || totals.Ham < minLearned {
 		return 0.5, nil
 	}
@@ -125,6 +122,7 @@ func (j *Judge) Learn(ctx context.Context, c comment.Comment, spam bool) error {
 	if err := j.store.LearnSpam(ctx, Tokens(c), spam); err != nil {
 		return fmt.Errorf("learn comment %d: %w", c.ID, err)
 	}
+	j.forget()
 	return nil
 }
 
@@ -157,27 +155,33 @@ func (j *Judge) Unblock(ctx context.Context, id int64) error {
 	return nil
 }
 
-// forget drops the cached blocklist, so the next check sees a change at once.
+// forget drops the cached blocklist and totals, so the next check sees a
+// change at once.
 func (j *Judge) forget() {
 	j.mu.Lock()
 	j.list = nil
 	j.mu.Unlock()
 }
 
-// blocklist returns the compiled blocklist, loading it when it was changed
-// here or is older than reloadEvery (other nodes may have changed it). The
-// lock is held while loading so a burst of comments loads it once.
-func (j *Judge) blocklist(ctx context.Context) (*blocklist, error) {
+// loaded returns the compiled blocklist and the learned totals, loading
+// them when they were changed here or are older than reloadEvery (other
+// nodes may have changed them). The lock is held while loading so a burst
+// of comments loads them once.
+func (j *Judge) loaded(ctx context.Context) (*blocklist, Counts, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	now := j.now()
 	if age := now.Sub(j.loadedAt); j.list != nil && age >= 0 && age < reloadEvery {
-		return j.list, nil
+		return j.list, j.totals, nil
 	}
 	entries, err := j.store.SpamBlocklist(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("load spam blocklist: %w", err)
+		return nil, Counts{}, fmt.Errorf("load spam blocklist: %w", err)
 	}
-	j.list, j.loadedAt = compile(entries), now
-	return j.list, nil
+	totals, err := j.store.SpamTotals(ctx)
+	if err != nil {
+		return nil, Counts{}, fmt.Errorf("spam totals: %w", err)
+	}
+	j.list, j.totals, j.loadedAt = compile(entries), totals, now
+	return j.list, j.totals, nil
 }

@@ -66,24 +66,48 @@ func addHost(set map[string]bool, host string) {
 // leave out, and spammers hide words from filters by slipping them in.
 func words(text string) []string {
 	var out []string
-	var b strings.Builder
-	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, b.String())
-			b.Reset()
+	start, plain := -1, true // the word being read: where it starts, and whether it is text[start:i] as it stands
+	end := func(i int) {
+		switch {
+		case start < 0:
+		case plain:
+			out = append(out, text[start:i])
+		default:
+			out = append(out, spell(text[start:i]))
 		}
+		start, plain = -1, true
 	}
-	for _, r := range text {
+	for i, r := range text {
 		switch {
 		case unicode.Is(unicode.Cf, r):
+			if start >= 0 {
+				plain = false
+			}
 		case isWordRune(r):
-			b.WriteRune(fold(r))
+			if start < 0 {
+				start = i
+			}
+			if fold(r) != r {
+				plain = false
+			}
 		default:
-			flush()
+			end(i)
 		}
 	}
-	flush()
+	end(len(text))
 	return out
+}
+
+// spell writes a word as words keeps it: folded, without format characters.
+func spell(word string) string {
+	var b strings.Builder
+	b.Grow(len(word))
+	for _, r := range word {
+		if !unicode.Is(unicode.Cf, r) {
+			b.WriteRune(fold(r))
+		}
+	}
+	return b.String()
 }
 
 // isWordRune reports whether r belongs to a word. Marks count so that

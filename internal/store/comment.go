@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/comment"
 )
 
@@ -42,6 +43,34 @@ func (s *Store) CreateComment(ctx context.Context, c comment.Comment) (int64, er
 	return id, nil
 }
 
+// CommentTx runs fn in a group transaction (see GroupTx), for comments
+// submitted by readers: many are committed together under load.
+func (s *Store) CommentTx(ctx context.Context, fn func(tx comment.Store) error) error {
+	return s.GroupTx(ctx, func(tx *Store) error { return fn(tx) })
+}
+
+// CommentTarget returns the few fields of a story that a comment on it
+// needs (see comment.Store), without its body, byline, tags or corrections.
+func (s *Store) CommentTarget(ctx context.Context, id int64) (article.Article, error) {
+	const q = `SELECT id, slug, status, comments_open, published_at, trashed_at FROM articles WHERE id = $1`
+	var a article.Article
+	var published, trashed sql.NullTime
+	err := s.read.QueryRowContext(ctx, q, id).Scan(&a.ID, &a.Slug, &a.Status, &a.CommentsOpen, &published, &trashed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, article.ErrNotFound
+	}
+	if err != nil {
+		return a, fmt.Errorf("article %d: %w", id, err)
+	}
+	if published.Valid {
+		a.PublishedAt = utc(published.Time)
+	}
+	if trashed.Valid {
+		a.TrashedAt = utc(trashed.Time)
+	}
+	return a, nil
+}
+
 // CommentByID returns one comment.
 func (s *Store) CommentByID(ctx context.Context, id int64) (comment.Comment, error) {
 	return scanComment(s.read.QueryRowContext(ctx, commentSelect+` WHERE id = $1`, id))
@@ -70,14 +99,25 @@ func (s *Store) ListComments(ctx context.Context, articleID int64, statuses ...c
 	return list, err
 }
 
-// CountRecentComments counts comments since a time from a client and from an email.
-func (s *Store) CountRecentComments(ctx context.Context, clientHash, email string, since time.Time) (int, int, error) {
-	const q = `SELECT
+// CommenterHistory counts a commenter's recent comments by client and by
+// email for each rate limit's window, and looks for the same text from the
+// same email on the same story, in one statement.
+func (s *Store) CommenterHistory(ctx context.Context, q comment.HistoryQuery) (comment.History, error) {
+	const query = `SELECT
 	    (SELECT COUNT(*) FROM comments WHERE client_hash = $1 AND client_hash <> '' AND created_at >= $3),
-	    (SELECT COUNT(*) FROM comments WHERE author_email = $2 AND created_at >= $3)`
-	var byClient, byEmail int
-	err := s.read.QueryRowContext(ctx, q, clientHash, email, utc(since)).Scan(&byClient, &byEmail)
-	return byClient, byEmail, err
+	    (SELECT COUNT(*) FROM comments WHERE client_hash = $1 AND client_hash <> '' AND created_at >= $4),
+	    (SELECT COUNT(*) FROM comments WHERE author_email = $2 AND created_at >= $3),
+	    (SELECT COUNT(*) FROM comments WHERE author_email = $2 AND created_at >= $4),
+	    (SELECT COUNT(*) FROM comments WHERE article_id = $5 AND author_email = $2 AND body = $6 AND created_at >= $7)`
+	var r comment.History
+	var dup int
+	err := s.read.QueryRowContext(ctx, query, q.ClientHash, q.Email, utc(q.Since[0]), utc(q.Since[1]), q.ArticleID, q.Body,
+		utc(q.DuplicateSince)).Scan(&r.ByClient[0], &r.ByClient[1], &r.ByEmail[0], &r.ByEmail[1], &dup)
+	if err != nil {
+		return r, fmt.Errorf("commenter history: %w", err)
+	}
+	r.Duplicate = dup > 0
+	return r, nil
 }
 
 // HasApprovedComment reports whether an email has had a comment approved.
@@ -85,15 +125,6 @@ func (s *Store) HasApprovedComment(ctx context.Context, email string) (bool, err
 	var n int
 	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM comments WHERE author_email = $1 AND status = $2`,
 		email, string(comment.Approved)).Scan(&n)
-	return n > 0, err
-}
-
-// DuplicateComment reports whether the same text came from the same email on the same story.
-func (s *Store) DuplicateComment(ctx context.Context, articleID int64, email, body string, since time.Time) (bool, error) {
-	var n int
-	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM comments
-	  WHERE article_id = $1 AND author_email = $2 AND body = $3 AND created_at >= $4`,
-		articleID, email, body, utc(since)).Scan(&n)
 	return n > 0, err
 }
 

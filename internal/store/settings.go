@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -36,6 +37,21 @@ func (s *Store) Site(ctx context.Context) (settings.Site, error) {
 	}
 	site.Support.Hidden, _ = strconv.ParseBool(hidden)
 	return site, nil
+}
+
+// SiteTimeZone returns the site's time zone setting alone, for what needs
+// nothing else of the settings: a comment's redirect to its story's dated
+// address. One row by key costs less than Site's whole table.
+func (s *Store) SiteTimeZone(ctx context.Context) (string, error) {
+	var tz string
+	err := s.read.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'time_zone'`).Scan(&tz)
+	if errors.Is(err, sql.ErrNoRows) {
+		return settings.Defaults().TimeZone, nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read time zone: %w", err)
+	}
+	return tz, nil
 }
 
 // SaveSite stores all site settings in one transaction.

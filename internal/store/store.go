@@ -36,6 +36,7 @@ type Store struct {
 	// in tx, on SQLite.
 	lastCommentID int64
 	caches        []*cachedDB // prepared statements to close with the pools
+	group         *grouper    // runs GroupTx's shared transactions
 	// isUnique reports whether err is a unique-constraint violation.
 	isUnique func(error) bool
 }
@@ -48,7 +49,7 @@ type dbtx interface {
 }
 
 func newStore(engine Engine, read, write *sql.DB, isUnique func(error) bool) *Store {
-	return &Store{engine: engine, readDB: read, writeDB: write, read: read, write: write, isUnique: isUnique}
+	return &Store{engine: engine, readDB: read, writeDB: write, read: read, write: write, isUnique: isUnique, group: newGrouper()}
 }
 
 // Open connects to the database named by url, or to the SQLite file in
@@ -87,6 +88,7 @@ func (s *Store) Engine() Engine { return s.engine }
 
 // Close closes the connection pools.
 func (s *Store) Close() error {
+	s.group.close()
 	var err error
 	for _, c := range s.caches {
 		err = errors.Join(err, c.Close())
