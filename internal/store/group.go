@@ -21,8 +21,10 @@ var ErrClosed = errors.New("the database is closed")
 // go together into the next, so under load many small writes (reader
 // comments) cost one commit, and each is answered only after it. Each fn
 // runs under a savepoint: when it returns an error, its writes alone are
-// undone and GroupTx returns that error. fn must not keep tx after it
-// returns, and must not wait for other GroupTx callers. fn's context is
+// undone and GroupTx returns that error. fn must read and write through
+// tx alone (on SQLite the pool's one write connection is the shared
+// transaction's), must not keep tx after it returns, and must not wait for
+// other GroupTx callers. fn's context is
 // never cancelled while it runs (SQLite would roll back the whole shared
 // transaction); a caller who gave up before its turn is skipped.
 // Inside InTx, fn joins the open transaction.
