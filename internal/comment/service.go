@@ -206,9 +206,7 @@ func (s *Service) SubmitTo(ctx context.Context, in Input) (Comment, string, erro
 		return Comment{}, "", err
 	}
 	var path string
-	screened := c
 	err = s.store.CommentTx(ctx, func(tx Store) error {
-		c = screened // as it was before this attempt
 		a, set, err := s.place(ctx, tx, &c, in, now)
 		if err != nil {
 			return err
@@ -246,17 +244,17 @@ func (s *Service) place(ctx context.Context, tx Store, c *Comment, in Input, now
 	if err != nil {
 		return a, Settings{}, err
 	}
-	settings, err := tx.CommentSettings(ctx)
+	set, err := tx.CommentSettings(ctx)
 	if err != nil {
-		return a, settings, err
+		return a, set, err
 	}
-	if !Open(a, settings, now) {
-		return a, settings, ErrClosed
+	if !Open(a, set, now) {
+		return a, set, ErrClosed
 	}
 	if err := thread(ctx, tx, c, in.ParentID); err != nil {
-		return a, settings, err
+		return a, set, err
 	}
-	return a, settings, limits(ctx, tx, *c, now)
+	return a, set, limits(ctx, tx, *c, now)
 }
 
 // Open reports whether a story takes comments now.
