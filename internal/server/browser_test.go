@@ -54,3 +54,40 @@ func TestBrowserReadsAStory(t *testing.T) {
 		t.Errorf("the browser loaded no story image; requests: %v", requests.URLs())
 	}
 }
+
+// TestBrowserPagesFitAPhone opens every story, left-to-right and
+// right-to-left, and the front page at a phone's width: none may scroll
+// sideways, which on a right-to-left page can leave the reader facing an
+// empty screen.
+func TestBrowserPagesFitAPhone(t *testing.T) {
+	a := newApp(t, storetest.OpenSQLite(t))
+	srv := httptest.NewServer(a.handler)
+	t.Cleanup(srv.Close)
+	ctx, _ := testenv.Browser(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 800)); err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{"/"}
+	rtl := 0
+	for _, s := range a.published(t) {
+		paths = append(paths, s.Path(kabul()))
+		if s.Language == "fa" || s.Language == "ps" {
+			rtl++
+		}
+	}
+	if rtl == 0 {
+		t.Fatal("the demo newsroom has no right-to-left story to check")
+	}
+	for _, p := range paths {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+p), chromedp.WaitVisible(chromedp.CSS("footer"))); err != nil {
+			t.Fatalf("open %s: %v", p, err)
+		}
+		over, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - document.documentElement.clientWidth`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if over > 0 {
+			t.Errorf("%s is %d px wider than a 375 px phone screen", p, over)
+		}
+	}
+}
