@@ -13,9 +13,10 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/datelinenews/dateline/internal/testenv"
 )
 
 // BenchmarkProcess24MP makes every version of a 24-megapixel (6000 × 4000)
@@ -40,11 +41,11 @@ func BenchmarkProcess24MP(b *testing.B) {
 				runtime.GC()
 				debug.FreeOSMemory()
 				resetPeakRSS()
-				before := cpuTime()
+				before := testenv.CPUTime()
 				if _, err := Process(context.Background(), bytes.NewReader(in), c.opts); err != nil {
 					b.Fatal(err)
 				}
-				cpu += cpuTime() - before
+				cpu += testenv.CPUTime() - before
 				peakRSS = max(peakRSS, readPeakRSS())
 				var ms runtime.MemStats
 				runtime.ReadMemStats(&ms)
@@ -83,14 +84,6 @@ func synthetic24MP(b *testing.B) []byte {
 		b.Fatal(err)
 	}
 	return buf.Bytes()
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // resetPeakRSS sets VmHWM back to the current resident set (Linux).

@@ -9,6 +9,7 @@ import (
 
 	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/store/storetest"
+	"github.com/datelinenews/dateline/internal/testenv"
 )
 
 // BenchmarkCommentPost posts valid, distinct comments through the real
@@ -46,7 +47,7 @@ func BenchmarkCommentPost(b *testing.B) {
 				stories := a.open(b)
 				before, _ := st.CommentCounts(ctx)
 				var sent atomic.Int64
-				cpu0 := cpuTime()
+				cpu0 := testenv.CPUTime()
 				post := func() error {
 					n := sent.Add(1)
 					form := a.commentForm(stories[n%int64(len(stories))], fmt.Sprintf("Reader %d", n), fmt.Sprintf("reader%d@example.org", n),
@@ -78,7 +79,7 @@ func BenchmarkCommentPost(b *testing.B) {
 				// Processor time of the whole process (handlers, the writer,
 				// the garbage collector): on a shared machine, wall-clock
 				// time per post also counts waiting for a core.
-				b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(sent.Load()), "cpu-ms/op")
+				b.ReportMetric(float64((testenv.CPUTime()-cpu0).Microseconds())/1000/float64(sent.Load()), "cpu-ms/op")
 				after, _ := st.CommentCounts(ctx)
 				if got, n := after[path.want]-before[path.want], int(sent.Load()); got != n {
 					b.Fatalf("%d posts answered, %d stored as %s", n, got, path.want)

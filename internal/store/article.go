@@ -375,6 +375,17 @@ func placeholders(from, n int) string {
 }
 
 // scanEach calls fn for every row and closes rows.
+// scanIDs appends the single id column of each row to ids.
+func scanIDs(rows *sql.Rows, ids []int64) ([]int64, error) {
+	err := scanEach(rows, func(r *sql.Rows) error {
+		var id int64
+		err := r.Scan(&id)
+		ids = append(ids, id)
+		return err
+	})
+	return ids, err
+}
+
 func scanEach(rows *sql.Rows, fn func(*sql.Rows) error) error {
 	defer rows.Close()
 	for rows.Next() {

@@ -120,13 +120,7 @@ func (s *Store) PublishDue(ctx context.Context, now time.Time) ([]int64, error) 
 	if err != nil {
 		return nil, fmt.Errorf("publish scheduled stories: %w", err)
 	}
-	var ids []int64
-	err = scanEach(rows, func(r *sql.Rows) error {
-		var id int64
-		err := r.Scan(&id)
-		ids = append(ids, id)
-		return err
-	})
+	ids, err := scanIDs(rows, nil)
 	return ids, err
 }
 

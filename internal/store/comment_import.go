@@ -53,12 +53,7 @@ func (s *Store) ReserveCommentIDs(ctx context.Context, n int) ([]int64, error) {
 		if err != nil {
 			return nil, fmt.Errorf("reserve comment ids: %w", err)
 		}
-		err = scanEach(rows, func(r *sql.Rows) error {
-			var id int64
-			err := r.Scan(&id)
-			ids = append(ids, id)
-			return err
-		})
+		ids, err = scanIDs(rows, ids)
 		if err != nil {
 			return nil, fmt.Errorf("reserve comment ids: %w", err)
 		}

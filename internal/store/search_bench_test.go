@@ -14,6 +14,7 @@ import (
 	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/people"
 	"github.com/datelinenews/dateline/internal/section"
+	"github.com/datelinenews/dateline/internal/testenv"
 )
 
 // benchFunctionWords are the commonest words of news English, ranked
@@ -102,7 +103,7 @@ func BenchmarkSearch(b *testing.B) {
 	for _, k := range kinds {
 		b.Run(k.name, func(b *testing.B) {
 			times := make([]time.Duration, 0, b.N)
-			cpu0 := cpuTime()
+			cpu0 := testenv.CPUTime()
 			for i := range b.N {
 				q := k.queries[i%len(k.queries)]
 				q.Now, q.Limit = now, 10
@@ -112,7 +113,7 @@ func BenchmarkSearch(b *testing.B) {
 				}
 				times = append(times, time.Since(t0))
 			}
-			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64((testenv.CPUTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 			slices.Sort(times)
 			b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
 			b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms")
@@ -158,13 +159,7 @@ func benchIDs(b *testing.B, st *Store, query string) []int64 {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var ids []int64
-	err = scanEach(rows, func(r *sql.Rows) error {
-		var id int64
-		err := r.Scan(&id)
-		ids = append(ids, id)
-		return err
-	})
+	ids, err := scanIDs(rows, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

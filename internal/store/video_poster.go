@@ -166,13 +166,7 @@ func (s *Store) VideoUsers(ctx context.Context, v media.ExternalVideo) ([]int64,
 	if err != nil {
 		return nil, fmt.Errorf("stories showing video %s: %w", v.Key(), err)
 	}
-	var ids []int64
-	err = scanEach(rows, func(r *sql.Rows) error {
-		var id int64
-		err := r.Scan(&id)
-		ids = append(ids, id)
-		return err
-	})
+	ids, err := scanIDs(rows, nil)
 	if err != nil {
 		return nil, fmt.Errorf("stories showing video %s: %w", v.Key(), err)
 	}
