@@ -226,10 +226,7 @@ func (d *door) handOff(c net.Conn, r *bufio.Reader) {
 	}
 }
 
-var (
-	crlfcrlf = []byte("\r\n\r\n")
-	errLong  = errors.New("request head longer than the front door reads")
-)
+var crlfcrlf = []byte("\r\n\r\n")
 
 // headLength waits for a whole request head and returns its length with
 // the blank line, or 0 when net/http must read it: it is longer than the
