@@ -16,6 +16,10 @@ type AccountPage struct {
 	Name     string // as typed, kept when it needs fixing
 	Errors   map[string]string
 	Sessions int
+	// The author profile behind the user's byline, for those who may
+	// edit it; nil for the others.
+	Profile       *ProfileForm
+	ProfileErrors map[string]string
 }
 
 // maxSmallForm bounds the desk's short forms (names, roles, passwords).
@@ -58,6 +62,13 @@ func (h *Handler) SignOutEverywhere(w http.ResponseWriter, r *http.Request) erro
 }
 
 func (h *Handler) account(w http.ResponseWriter, r *http.Request, status int, name string, problems map[string]string) error {
+	return h.accountWith(w, r, status, name, problems, ProfileForm{}, nil)
+}
+
+// accountWith shows the account page; a profile form with a name is one
+// being fixed, otherwise the stored profile is shown.
+func (h *Handler) accountWith(w http.ResponseWriter, r *http.Request, status int, name string, problems map[string]string,
+	profile ProfileForm, profileProblems map[string]string) error {
 	l, err := h.layout(r, "Your account", "account")
 	if err != nil {
 		return err
@@ -66,7 +77,18 @@ func (h *Handler) account(w http.ResponseWriter, r *http.Request, status int, na
 	if err != nil {
 		return err
 	}
-	return h.page(w, r, status, "account", AccountPage{Layout: l, Name: name, Errors: problems, Sessions: n})
+	page := AccountPage{Layout: l, Name: name, Errors: problems, Sessions: n, ProfileErrors: profileProblems}
+	if l.User.Role.Can(people.ManageOwnProfile) {
+		if profileProblems == nil {
+			me, err := h.Store.AuthorForUser(r.Context(), l.User, h.Now())
+			if err != nil {
+				return err
+			}
+			profile = ProfileForm{Name: me.Name, Bio: me.Bio, Path: me.Path()}
+		}
+		page.Profile = &profile
+	}
+	return h.page(w, r, status, "account", page)
 }
 
 // parseSmallForm reads a short desk form, refusing oversized bodies.

@@ -42,6 +42,7 @@ type Store interface {
 	mediaStore
 	supportStore
 	apiKeyStore
+	profileStore
 }
 
 // Handler serves the desk.

@@ -9,6 +9,7 @@ import (
 	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/media"
 	"github.com/datelinenews/dateline/internal/page"
+	"github.com/datelinenews/dateline/internal/people"
 	"github.com/datelinenews/dateline/internal/section"
 	"github.com/datelinenews/dateline/internal/settings"
 	"github.com/datelinenews/dateline/internal/store"
@@ -269,4 +270,14 @@ func (s announcingStore) DeleteSupportMethod(ctx context.Context, id int64) erro
 
 func (s announcingStore) MoveSupportMethod(ctx context.Context, id int64, delta int, now time.Time) error {
 	return s.giving(ctx, s.Store.MoveSupportMethod(ctx, id, delta, now))
+}
+
+// UpdateAuthor drops what shows the author's name or bio: bylines, their
+// archive and feeds, search results.
+func (s announcingStore) UpdateAuthor(ctx context.Context, a people.Author, now time.Time) error {
+	if err := s.Store.UpdateAuthor(ctx, a, now); err != nil {
+		return err
+	}
+	s.announce(ctx, change.Author{ID: a.ID})
+	return nil
 }

@@ -21,6 +21,7 @@ func userRoutes(mux *http.ServeMux, dk *desk.Handler) {
 	mux.Handle("GET /admin/account/password", dk.Handle(dk.PasswordForm))
 	mux.Handle("POST /admin/account/password", dk.Handle(dk.ChangePassword))
 	mux.Handle("POST /admin/account/sign-out-everywhere", dk.Handle(dk.SignOutEverywhere))
+	mux.Handle("POST /admin/account/profile", dk.Need(people.ManageOwnProfile, dk.SaveProfile))
 
 	// Admins: staff accounts and the audit log.
 	mux.Handle("GET /admin/users", dk.Need(people.ManageUsers, dk.Users))

@@ -509,3 +509,38 @@ func TestLastAdminRace(t *testing.T) {
 		}
 	})
 }
+
+// TestAuthorProfile: a reporter writes their own byline and bio from their
+// account page; the author page shows them at once, even from the page
+// cache, and a bad profile is refused with what was typed kept.
+func TestAuthorProfile(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, st *store.Store) {
+		a := newCachedApp(t, st)
+		me := a.signIn(t, people.Contributor)
+		page := wantStatus(t, "account", me.get(t, "/admin/account"), 200, `name="byline"`, `name="bio"`)
+		m := regexp.MustCompile(`href="(/author/[^"]+/)"`).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatalf("the account page links to no author page")
+		}
+		authorPage := m[1]
+		a.fill(t, authorPage)
+
+		bio := "Covers water and farming in the north. Writes from Mazar-i-Sharif."
+		long := strings.Repeat("b", 2001)
+		wantStatus(t, "empty byline", me.post(t, "/admin/account/profile", url.Values{"byline": {" "}, "bio": {bio}}), 422,
+			"Enter the name your stories are signed with", bio)
+		wantStatus(t, "long bio", me.post(t, "/admin/account/profile", url.Values{"byline": {"Mina Rahimi"}, "bio": {long}}), 422,
+			"under 2,000 characters", long)
+		if res := me.post(t, "/admin/account/profile", url.Values{"byline": {" Mina Rahimi "}, "bio": {bio}}); res.StatusCode != 303 {
+			t.Fatalf("save profile: %d\n%s", res.StatusCode, body(t, res))
+		}
+		res := a.get(t, authorPage)
+		b := body(t, res)
+		if res.Header.Get("X-Cache") != "miss" || !strings.Contains(b, "Mina Rahimi") || !strings.Contains(b, bio) {
+			t.Errorf("author page after the change: X-Cache %q, shows name %v, bio %v", res.Header.Get("X-Cache"),
+				strings.Contains(b, "Mina Rahimi"), strings.Contains(b, bio))
+		}
+		wantStatus(t, "account after", me.get(t, "/admin/account"), 200, bio, `value="Mina Rahimi"`)
+		wantAudit(t, a.app, "profile.", "profile.update")
+	})
+}
