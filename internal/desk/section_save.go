@@ -9,7 +9,7 @@ import (
 )
 
 // SaveSection renames a section and changes its slug and description. Its
-// old URL stops working: links to stories do not depend on it.
+// old address redirects to the new one (the store keeps it).
 func (h *Handler) SaveSection(w http.ResponseWriter, r *http.Request) error {
 	stored, err := h.section(r)
 	if err != nil {
