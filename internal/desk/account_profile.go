@@ -13,6 +13,7 @@ import (
 // profileStore changes an author profile: the byline name and the bio the
 // author page shows.
 type profileStore interface {
+	AuthorByID(ctx context.Context, id int64) (people.Author, error)
 	UpdateAuthor(ctx context.Context, a people.Author, now time.Time) error
 }
 

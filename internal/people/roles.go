@@ -25,12 +25,13 @@ const (
 	ViewAllStories   Action = "view all stories"        // see other people's drafts in the list
 	RestoreRevisions Action = "restore any revision"    // restore old versions of anyone's story
 	ManageOwnProfile Action = "edit own author profile" // bio and name in bylines
+	ManageAuthors    Action = "manage authors"          // bylines and bios of every author
 )
 
 // Actions lists every action, for the role matrix in tests and the desk.
 var Actions = []Action{WriteStories, SubmitForReview, PublishOwn, EditAny, PublishAny, ReviewStories,
 	CorrectStories, ModerateComments, ManageSections, ManageTags, ManagePages, ManageUsers,
-	ManageSettings, ViewAudit, EmptyTrash, ManageMedia, ViewAllStories, RestoreRevisions, ManageOwnProfile}
+	ManageSettings, ViewAudit, EmptyTrash, ManageMedia, ViewAllStories, RestoreRevisions, ManageOwnProfile, ManageAuthors}
 
 // Roles lists the roles from most to least trusted.
 var Roles = []Role{Admin, Editor, AuthorRole, Contributor}
@@ -40,7 +41,7 @@ var grants = map[Role][]Action{
 	Contributor: {WriteStories, SubmitForReview, ManageOwnProfile, ManageMedia},
 	AuthorRole:  {PublishOwn},
 	Editor: {EditAny, PublishAny, ReviewStories, CorrectStories, ModerateComments, ManageSections,
-		ManageTags, ManagePages, EmptyTrash, ViewAllStories, RestoreRevisions},
+		ManageTags, ManagePages, EmptyTrash, ViewAllStories, RestoreRevisions, ManageAuthors},
 	Admin: {ManageUsers, ManageSettings, ViewAudit},
 }
 

@@ -29,6 +29,7 @@ func TestRoleMatrix(t *testing.T) {
 		EmptyTrash:       E | D,
 		ViewAllStories:   E | D,
 		RestoreRevisions: E | D,
+		ManageAuthors:    E | D,
 		ManageUsers:      D,
 		ManageSettings:   D,
 		ViewAudit:        D,

@@ -279,7 +279,13 @@ func TestManageRoles(t *testing.T) {
 			t.Fatal(err)
 		}
 		pid := strconv.FormatInt(pg.ID, 10)
+		authors, err := st.ListAuthors(context.Background())
+		if err != nil || len(authors) == 0 {
+			t.Fatalf("authors: %d, %v", len(authors), err)
+		}
+		aid := strconv.FormatInt(authors[0].ID, 10)
 		routes := []struct{ method, path string }{
+			{"GET", "/admin/authors"}, {"GET", "/admin/authors/" + aid}, {"POST", "/admin/authors/" + aid},
 			{"GET", "/admin/sections"}, {"POST", "/admin/sections"}, {"GET", "/admin/sections/" + sec},
 			{"POST", "/admin/sections/" + sec}, {"POST", "/admin/sections/" + sec + "/move"}, {"POST", "/admin/sections/" + sec + "/delete"},
 			{"GET", "/admin/tags"}, {"GET", "/admin/tags/" + tag}, {"POST", "/admin/tags/" + tag}, {"POST", "/admin/tags/" + tag + "/merge"},
@@ -287,7 +293,7 @@ func TestManageRoles(t *testing.T) {
 			{"POST", "/admin/pages/" + pid}, {"POST", "/admin/pages/" + pid + "/delete"},
 			{"GET", "/admin/settings"}, {"POST", "/admin/settings"},
 		}
-		form := url.Values{"name": {"X"}, "title": {"X"}, "direction": {"up"}, "into": {"trade"}, "confirm": {"yes"},
+		form := url.Values{"name": {"X"}, "title": {"X"}, "byline": {"X"}, "direction": {"up"}, "into": {"trade"}, "confirm": {"yes"},
 			"language": {"en"}, "time_zone": {"UTC"}}
 		for _, role := range []people.Role{people.Contributor, people.AuthorRole} {
 			s := a.signIn(t, role)
@@ -443,4 +449,39 @@ func wantMoved(t *testing.T, a *app, old, to string) {
 	if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != to {
 		t.Errorf("%s answers %d to %q, want 301 to %s", old, res.StatusCode, res.Header.Get("Location"), to)
 	}
+}
+
+// TestManageAuthors: an editor changes another author's byline and bio;
+// the author page and the stories they signed show the change, the page's
+// address stays, and a bad form is refused with what was typed kept.
+func TestManageAuthors(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		a := newApp(t, st)
+		ed := a.signIn(t, people.Editor)
+		story := a.published(t)[0]
+		if len(story.Authors) == 0 {
+			t.Fatal("the lead story has no byline")
+		}
+		au := story.Authors[0]
+		id := strconv.FormatInt(au.ID, 10)
+		manageExpect(t, "list", ed.get(t, "/admin/authors"), 200, au.Name, au.Path())
+		manageExpect(t, "edit", ed.get(t, "/admin/authors/"+id), 200, `name="byline"`, au.Name)
+		manageExpect(t, "no such author", ed.get(t, "/admin/authors/999999"), 404)
+
+		bio := "Reports on farming and water from the north of the country."
+		manageExpect(t, "empty byline", ed.post(t, "/admin/authors/"+id, url.Values{"byline": {""}, "bio": {bio}}), 422,
+			"The author was not saved", bio)
+		loc := manageDone(t, "save", ed.post(t, "/admin/authors/"+id, url.Values{"byline": {"Soraya N. Noorzai"}, "bio": {bio}}))
+		if !strings.HasPrefix(loc, "/admin/authors/"+id+"?") {
+			t.Errorf("save redirects to %q", loc)
+		}
+		got, err := st.AuthorByID(ctx, au.ID)
+		if err != nil || got.Name != "Soraya N. Noorzai" || got.Bio != bio || got.Slug != au.Slug {
+			t.Fatalf("stored author %+v, %v", got, err)
+		}
+		manageExpect(t, "author page", a.get(t, au.Path()), 200, "Soraya N. Noorzai", bio)
+		manageExpect(t, "byline on the story", a.get(t, story.Path(kabul())), 200, "Soraya N. Noorzai")
+		wantAudit(t, a, "author.", "author.update")
+	})
 }

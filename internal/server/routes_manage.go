@@ -13,6 +13,9 @@ import (
 func manageRoutes(mux *http.ServeMux, dk *desk.Handler) {
 	// Sections: the list holds the add form; /{id} the same list with that
 	// section's form. Moving is two plain buttons per row.
+	mux.Handle("GET /admin/authors", dk.Need(people.ManageAuthors, dk.Authors))
+	mux.Handle("GET /admin/authors/{id}", dk.Need(people.ManageAuthors, dk.EditAuthor))
+	mux.Handle("POST /admin/authors/{id}", dk.Need(people.ManageAuthors, dk.SaveAuthor))
 	mux.Handle("GET /admin/sections", dk.Need(people.ManageSections, dk.Sections))
 	mux.Handle("POST /admin/sections", dk.Need(people.ManageSections, dk.CreateSection))
 	mux.Handle("GET /admin/sections/{id}", dk.Need(people.ManageSections, dk.EditSection))

@@ -102,6 +102,15 @@ func (s *Store) AuthorBySlug(ctx context.Context, slug string) (people.Author, e
 	return a, err
 }
 
+// AuthorByID returns one author profile.
+func (s *Store) AuthorByID(ctx context.Context, id int64) (people.Author, error) {
+	a, err := scanAuthor(s.read.QueryRowContext(ctx, authorSelect+` WHERE id = $1`, id))
+	if err != nil && !errors.Is(err, people.ErrNotFound) {
+		return a, fmt.Errorf("author %d: %w", id, err)
+	}
+	return a, err
+}
+
 const authorSelect = `SELECT id, slug, name, bio, user_id, created_at, updated_at FROM authors`
 
 func scanAuthor(row rowScanner) (people.Author, error) {
