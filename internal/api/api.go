@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/datelinenews/dateline/internal/apikey"
@@ -46,6 +47,11 @@ type Handler struct {
 	Now      func() time.Time
 	Proxies  web.Proxies
 	BaseURL  string // the site's public address; empty: from each request
+	// Limit is each key's request allowance; zero: DefaultLimit.
+	Limit Limit
+
+	limitOnce sync.Once
+	limiter   *limiter
 }
 
 // Error is an API error: its status, a stable code for programs, a

@@ -35,6 +35,10 @@ func (h *Handler) Authenticate(next http.Handler) http.Handler {
 			writeError(w, &Error{Status: http.StatusInternalServerError, Code: "internal", Message: "Something went wrong on our side; try again later."})
 			return
 		}
+		if ok, wait := h.limits().take(k.ID, h.Now()); !ok {
+			tooMany(w, wait)
+			return
+		}
 		// A failure to note the use is no reason to refuse the request.
 		if err := h.Store.TouchAPIKey(r.Context(), k.ID, h.Now()); err != nil {
 			h.Log.WarnContext(r.Context(), "api key last use", slog.Any("err", err))

@@ -9,11 +9,14 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/datelinenews/dateline/internal/api"
 	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/people"
+	"github.com/datelinenews/dateline/internal/server"
 	"github.com/datelinenews/dateline/internal/store"
 	"github.com/datelinenews/dateline/internal/store/storetest"
 )
@@ -386,4 +389,46 @@ func unseen(t *testing.T, a *app, model article.Article, headline string, status
 func dayAfter(t time.Time) time.Time {
 	d := t.UTC().Truncate(24 * time.Hour)
 	return d.AddDate(0, 0, 1)
+}
+
+// TestAPIRateLimit: a key that spends its burst gets 429 with Retry-After
+// and a JSON error, until time refills its bucket; other keys go on.
+func TestAPIRateLimit(t *testing.T) {
+	st := storetest.OpenSQLite(t)
+	var clock atomic.Pointer[time.Time]
+	start := now
+	clock.Store(&start)
+	a := newAppWith(t, st, func(d *server.Deps) {
+		d.APILimit = api.Limit{PerMinute: 30, Burst: 3}
+		d.Now = func() time.Time { return *clock.Load() }
+	})
+	srv := httptest.NewServer(a.handler)
+	defer srv.Close()
+	admin := a.signIn(t, people.Admin)
+	busy := apiClient{base: srv.URL, key: newKey(t, admin, "Busy partner")}
+	calm := apiClient{base: srv.URL, key: newKey(t, admin, "Calm partner")}
+	for i := range 3 {
+		if res, b := busy.get(t, "/api/v1/sections"); res.StatusCode != 200 {
+			t.Fatalf("request %d within the burst: %d %s", i+1, res.StatusCode, b)
+		}
+	}
+	res, b := busy.get(t, "/api/v1/sections")
+	var e apiError
+	if err := json.Unmarshal([]byte(b), &e); err != nil || res.StatusCode != http.StatusTooManyRequests || e.Error.Code != "rate_limited" {
+		t.Fatalf("past the burst: %d %s", res.StatusCode, b)
+	}
+	if res.Header.Get("Retry-After") != "2" { // 30 a minute: one every 2 s
+		t.Errorf("Retry-After %q, want 2", res.Header.Get("Retry-After"))
+	}
+	if res, _ := calm.get(t, "/api/v1/sections"); res.StatusCode != 200 {
+		t.Errorf("another key was limited too: %d", res.StatusCode)
+	}
+	later := start.Add(2 * time.Second)
+	clock.Store(&later)
+	if res, b := busy.get(t, "/api/v1/sections"); res.StatusCode != 200 {
+		t.Errorf("after waiting: %d %s", res.StatusCode, b)
+	}
+	if res, _ := busy.get(t, "/api/v1/sections"); res.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("the refill gave more than one request: %d", res.StatusCode)
+	}
 }

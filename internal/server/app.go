@@ -41,6 +41,8 @@ type Deps struct {
 	VideoThumbnails poster.Sources
 	// PageCache is the page cache's size in bytes; 0 turns it off.
 	PageCache int64
+	// APILimit is each Content API key's allowance; zero: api.DefaultLimit.
+	APILimit api.Limit
 }
 
 // App is the built application: its handler and its background jobs.
@@ -94,7 +96,7 @@ func Build(ctx context.Context, d Deps) (*App, error) {
 		Comments: comments, Feeds: d.Store, Redirects: d.Store, Proxies: d.Proxies, Secret: secret, BaseURL: strings.TrimSuffix(d.BaseURL, "/")})
 	dk := desk.New(desk.Handler{Auth: auth, Articles: articles, Comments: comments, Spam: judge, Store: writes, Render: renderer, Log: d.Log,
 		Now: d.Now, Proxies: d.Proxies, Secret: secret, Media: d.Media, Processing: d.Processing, Posters: posters})
-	ap := &api.Handler{Articles: articles, Store: d.Store, Log: d.Log, Now: d.Now, Proxies: d.Proxies,
+	ap := &api.Handler{Articles: articles, Store: d.Store, Log: d.Log, Now: d.Now, Proxies: d.Proxies, Limit: d.APILimit,
 		BaseURL: strings.TrimSuffix(d.BaseURL, "/")}
 	app := &App{Handler: New(d.Log, cache, Routes(pub, dk, ap, assets)), log: d.Log, Articles: articles, Auth: auth, Comments: comments,
 		Posters: posters, Cache: cache, Announce: inv.Announce}
