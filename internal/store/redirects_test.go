@@ -2,9 +2,7 @@ package store_test
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,7 +11,6 @@ import (
 	"github.com/datelinenews/dateline/internal/redirect"
 	"github.com/datelinenews/dateline/internal/store"
 	"github.com/datelinenews/dateline/internal/store/storetest"
-	"github.com/datelinenews/dateline/internal/testenv"
 )
 
 // TestRedirectTargets stores an old address for each kind of target and
@@ -87,28 +84,7 @@ func TestRedirectTargets(t *testing.T) {
 // stories and pages to the version before archive redirects, then on,
 // and checks the old rows still answer.
 func TestRedirectMigrationKeepsRows(t *testing.T) {
-	t.Run("sqlite", func(t *testing.T) {
-		t.Parallel()
-		dir := t.TempDir()
-		raw := rawDB(t, "sqlite", "file:"+filepath.Join(dir, store.SQLiteFile)+"?_pragma=foreign_keys(1)&_time_format=sqlite")
-		checkRedirectMigration(t, store.SQLite, raw, "", dir)
-	})
-	t.Run("postgres", func(t *testing.T) {
-		t.Parallel()
-		url := testenv.PostgresURL(t)
-		admin := rawDB(t, "pgx", url)
-		schema := "test_" + strings.ToLower(rand.Text()[:12])
-		if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`) })
-		sep := "?"
-		if strings.Contains(url, "?") {
-			sep = "&"
-		}
-		url += sep + "search_path=" + schema
-		checkRedirectMigration(t, store.Postgres, rawDB(t, "pgx", url), url, "")
-	})
+	onRawDatabases(t, checkRedirectMigration)
 }
 
 func checkRedirectMigration(t *testing.T, engine store.Engine, raw *sql.DB, url, dir string) {

@@ -376,11 +376,18 @@ func FuzzSearchTerms(f *testing.F) {
 // before search, writes a story the old way, and checks that migrating on
 // makes it findable.
 func TestSearchMigrationIndexesExistingStories(t *testing.T) {
+	onRawDatabases(t, checkSearchBackfill)
+}
+
+// onRawDatabases runs check on an empty SQLite database and an empty
+// PostgreSQL schema, opened without migrating, for tests that migrate step
+// by step themselves.
+func onRawDatabases(t *testing.T, check func(t *testing.T, engine store.Engine, raw *sql.DB, url, dir string)) {
 	t.Run("sqlite", func(t *testing.T) {
 		t.Parallel()
 		dir := t.TempDir()
 		raw := rawDB(t, "sqlite", "file:"+filepath.Join(dir, store.SQLiteFile)+"?_pragma=foreign_keys(1)&_time_format=sqlite")
-		checkSearchBackfill(t, store.SQLite, raw, "", dir)
+		check(t, store.SQLite, raw, "", dir)
 	})
 	t.Run("postgres", func(t *testing.T) {
 		t.Parallel()
@@ -396,7 +403,7 @@ func TestSearchMigrationIndexesExistingStories(t *testing.T) {
 			sep = "&"
 		}
 		url += sep + "search_path=" + schema
-		checkSearchBackfill(t, store.Postgres, rawDB(t, "pgx", url), url, "")
+		check(t, store.Postgres, rawDB(t, "pgx", url), url, "")
 	})
 }
 
