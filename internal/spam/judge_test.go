@@ -8,7 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/comment"
+	"github.com/datelinenews/dateline/internal/people"
+	"github.com/datelinenews/dateline/internal/section"
 	"github.com/datelinenews/dateline/internal/spam"
 	"github.com/datelinenews/dateline/internal/store"
 	"github.com/datelinenews/dateline/internal/store/storetest"
@@ -89,12 +92,12 @@ func TestJudgeLearnsFromModerators(t *testing.T) {
 		if v := check(t, j, fresh); v.Score != 0.5 || v.Spam || v.Hold {
 			t.Fatalf("untrained: %+v, want score 0.5 and no verdict", v)
 		}
-		learn(t, j, spamCorpus[:9], true)
-		learn(t, j, hamCorpus, false)
+		learn(t, st, j, spamCorpus[:9], true)
+		learn(t, st, j, hamCorpus, false)
 		if v := check(t, j, fresh); v.Score != 0.5 {
 			t.Fatalf("after 9 spam messages: score %v, want 0.5 until 10 of each are learned", v.Score)
 		}
-		learn(t, j, spamCorpus[9:], true)
+		learn(t, st, j, spamCorpus[9:], true)
 
 		if v := check(t, j, fresh); !v.Spam || v.Score < spam.SpamAt {
 			t.Errorf("spammy comment: %+v, want spam", v)
@@ -187,11 +190,44 @@ func check(t *testing.T, j *spam.Judge, c comment.Comment) comment.Verdict {
 	return v
 }
 
-func learn(t *testing.T, j *spam.Judge, list []comment.Comment, isSpam bool) {
+// learn stores each comment under a story, as a moderated comment is, and
+// teaches the judge the moderator's decision about it.
+func learn(t *testing.T, st *store.Store, j *spam.Judge, list []comment.Comment, isSpam bool) {
 	t.Helper()
+	ctx := context.Background()
+	story := storyForComments(t, st)
 	for _, c := range list {
-		if err := j.Learn(context.Background(), c, isSpam); err != nil {
+		c.ArticleID, c.Depth, c.Status, c.CreatedAt, c.UpdatedAt = story, 1, comment.Pending, t0, t0
+		id, err := st.CreateComment(ctx, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.ID = id
+		if err := j.Learn(ctx, c, isSpam); err != nil {
 			t.Fatal(err)
 		}
 	}
+}
+
+// storyForComments returns the test's one story, made on first use.
+func storyForComments(t *testing.T, st *store.Store) int64 {
+	t.Helper()
+	ctx := context.Background()
+	if a, err := st.ArticleBySlug(ctx, "comments-here"); err == nil {
+		return a.ID
+	}
+	sec, err := st.CreateSection(ctx, section.Section{Slug: "world", Name: "World"}, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	au, err := st.CreateAuthor(ctx, people.Author{Slug: "desk", Name: "Desk"}, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := st.CreateArticle(ctx, article.Input{Headline: "Comments here", Slug: "comments-here", SectionID: sec,
+		AuthorIDs: []int64{au}, Language: "en", Status: article.Published, CommentsOpen: true, PublishedAt: t0}, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
 }

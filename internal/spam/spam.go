@@ -34,9 +34,10 @@ type Store interface {
 	AddSpamEntry(ctx context.Context, e Entry) (int64, error)
 	// DeleteSpamEntry removes an entry, or returns ErrNotFound.
 	DeleteSpamEntry(ctx context.Context, id int64) error
-	// LearnSpam counts one message with these distinct tokens as spam or
-	// ham, all in one transaction.
-	LearnSpam(ctx context.Context, tokens []string, spam bool) error
+	// LearnComment counts a comment with these tokens as spam or ham, once:
+	// a repeated decision changes nothing, a reversed one moves its words to
+	// the other side. It reports whether anything changed.
+	LearnComment(ctx context.Context, id int64, tokens []string, spam bool) (bool, error)
 	// SpamTokenCounts returns the counts of those tokens that were learned.
 	SpamTokenCounts(ctx context.Context, tokens []string) (map[string]Counts, error)
 	// SpamTotals returns how many spam and ham messages were learned.
@@ -116,13 +117,17 @@ func (j *Judge) score(ctx context.Context, c comment.Comment, totals Counts) (fl
 	return combine(clues(counts, totals)), nil
 }
 
-// Learn teaches the filter a moderator's decision about a comment. Call it
-// once per decision: learning the same comment twice counts it twice.
+// Learn teaches the filter a moderator's decision about a comment. A
+// comment counts once: the same decision again changes nothing, and a
+// reversed one moves its words to the other side.
 func (j *Judge) Learn(ctx context.Context, c comment.Comment, spam bool) error {
-	if err := j.store.LearnSpam(ctx, Tokens(c), spam); err != nil {
-		return fmt.Errorf("learn comment %d: %w", c.ID, err)
+	changed, err := j.store.LearnComment(ctx, c.ID, Tokens(c), spam)
+	if err != nil {
+		return err
 	}
-	j.forget()
+	if changed {
+		j.forget()
+	}
 	return nil
 }
 

@@ -3,11 +3,13 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/spam"
 )
 
@@ -85,6 +87,79 @@ func (s *Store) LearnSpam(ctx context.Context, tokens []string, isSpam bool) err
 		}
 		return nil
 	})
+}
+
+// What comments.learned records.
+const (
+	learnedNothing = 0
+	learnedHam     = 1
+	learnedSpam    = 2
+)
+
+// LearnComment counts comment id, with these tokens, as spam or ham once:
+// a decision repeated changes nothing, and a reversed one (spam, then not
+// spam after all) takes the comment's words off the side they were counted
+// on before counting them on the other. It reports whether anything was
+// learned.
+func (s *Store) LearnComment(ctx context.Context, id int64, tokens []string, isSpam bool) (bool, error) {
+	want := learnedHam
+	if isSpam {
+		want = learnedSpam
+	}
+	changed := false
+	err := s.InTx(ctx, func(tx *Store) error {
+		var had int
+		err := tx.write.QueryRowContext(ctx, `SELECT learned FROM comments WHERE id = $1`, id).Scan(&had)
+		if errors.Is(err, sql.ErrNoRows) {
+			return comment.ErrNotFound
+		}
+		if err != nil || had == want {
+			return err
+		}
+		if had != learnedNothing {
+			if err := tx.unlearnSpam(ctx, tokens, had == learnedSpam); err != nil {
+				return err
+			}
+		}
+		if err := tx.LearnSpam(ctx, tokens, isSpam); err != nil {
+			return err
+		}
+		changed = true
+		_, err = tx.write.ExecContext(ctx, `UPDATE comments SET learned = $1 WHERE id = $2`, want, id)
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("learn comment %d: %w", id, err)
+	}
+	return changed, nil
+}
+
+// unlearnSpam takes one message with these tokens off the spam or the ham
+// side. Counts never go below zero: a comment edited since it was learned
+// may hold words that were never counted.
+func (s *Store) unlearnSpam(ctx context.Context, tokens []string, wasSpam bool) error {
+	col := "ham"
+	if wasSpam {
+		col = "spam"
+	}
+	tokens = slices.Compact(slices.Sorted(slices.Values(tokens)))
+	for batch := range slices.Chunk(tokens, tokenBatch) {
+		args := make([]any, len(batch))
+		marks := make([]string, len(batch))
+		for i, t := range batch {
+			args[i] = t
+			marks[i] = "$" + strconv.Itoa(i+1)
+		}
+		q := `UPDATE spam_tokens SET ` + col + ` = CASE WHEN ` + col + ` > 0 THEN ` + col + ` - 1 ELSE 0 END WHERE token IN (` + strings.Join(marks, ", ") + `)`
+		if _, err := s.write.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("unlearn spam tokens: %w", err)
+		}
+	}
+	q := `UPDATE spam_totals SET ` + col + ` = CASE WHEN ` + col + ` > 0 THEN ` + col + ` - 1 ELSE 0 END WHERE id = 1`
+	if _, err := s.write.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("unlearn spam totals: %w", err)
+	}
+	return nil
 }
 
 // upsertTokens adds $1 to spam and $2 to ham for the n tokens $3, $4 ….

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/datelinenews/dateline/internal/article"
+	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/spam"
 	"github.com/datelinenews/dateline/internal/store"
 	"github.com/datelinenews/dateline/internal/store/storetest"
@@ -117,6 +119,53 @@ func TestLearnSpamConcurrently(t *testing.T) {
 		}
 		if totals, err := st.SpamTotals(ctx); err != nil || totals != (spam.Counts{Spam: rounds, Ham: rounds}) {
 			t.Errorf("SpamTotals = %+v, %v", totals, err)
+		}
+	})
+}
+
+// TestLearnCommentOnce: a moderator's decision about a comment counts once
+// however often it is taken, and a reversed one moves the comment's words
+// to the other side instead of counting them on both.
+func TestLearnCommentOnce(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		world, _, a1, _ := newsroom(t, st)
+		id, err := st.CreateArticle(ctx, article.Input{Headline: "Rain", Slug: "rain", SectionID: world, AuthorIDs: []int64{a1},
+			Language: "en", Status: article.Published, CommentsOpen: true, PublishedAt: t0}, t0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cid, err := st.CreateComment(ctx, comment.Comment{ArticleID: id, Depth: 1, AuthorName: "Win", AuthorEmail: "w@example.org",
+			Body: "Cheap casino bonus.", Status: comment.Pending, CreatedAt: t0, UpdatedAt: t0})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tokens := []string{"cheap", "casino", "bonus"}
+		check := func(step string, want spam.Counts, wantChanged, changed bool, err error) {
+			t.Helper()
+			if err != nil {
+				t.Fatalf("%s: %v", step, err)
+			}
+			if changed != wantChanged {
+				t.Errorf("%s: changed = %v, want %v", step, changed, wantChanged)
+			}
+			totals, err := st.SpamTotals(ctx)
+			if err != nil || totals != want {
+				t.Errorf("%s: totals %+v, %v; want %+v", step, totals, err, want)
+			}
+			counts, err := st.SpamTokenCounts(ctx, tokens)
+			if err != nil || counts["casino"] != want {
+				t.Errorf("%s: casino counted %+v, %v; want %+v", step, counts["casino"], err, want)
+			}
+		}
+		changed, err := st.LearnComment(ctx, cid, tokens, true)
+		check("spam", spam.Counts{Spam: 1}, true, changed, err)
+		changed, err = st.LearnComment(ctx, cid, tokens, true)
+		check("spam again", spam.Counts{Spam: 1}, false, changed, err)
+		changed, err = st.LearnComment(ctx, cid, tokens, false)
+		check("not spam after all", spam.Counts{Ham: 1}, true, changed, err)
+		if _, err := st.LearnComment(ctx, cid+1000, tokens, true); !errors.Is(err, comment.ErrNotFound) {
+			t.Errorf("unknown comment: %v", err)
 		}
 	})
 }
