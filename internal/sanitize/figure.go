@@ -29,6 +29,9 @@ var (
 	// The marker carries alt and title in base64url, which no Markdown rule,
 	// typographic substitution or HTML policy touches.
 	mediaMarker = regexp.MustCompile(`<p>DATELINEMEDIA:([A-Za-z0-9_.-]+):([A-Za-z0-9_-]*):([A-Za-z0-9_-]*)</p>`)
+	// A marker that is the first thing in a figure of the body's own HTML
+	// with a figcaption of its own (as imported stories have them).
+	captionedMarker = regexp.MustCompile(`<figure>(\s*)<p>DATELINEMEDIA:([A-Za-z0-9_.-]+):([A-Za-z0-9_-]*):([A-Za-z0-9_-]*)</p>(\s*<figcaption>)`)
 	mdEscape    = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])`)
 )
 
@@ -63,6 +66,20 @@ func expandMedia(html string, m *Media) string {
 	if !strings.Contains(html, "DATELINEMEDIA:") {
 		return html
 	}
+	// In a figure that has its own caption, a library image shows that
+	// caption alone, not its library caption too: it keeps only its credit.
+	html = captionedMarker.ReplaceAllStringFunc(html, func(s string) string {
+		parts := captionedMarker.FindStringSubmatch(s)
+		key, alt := parts[2], decodeWords(parts[3])
+		img, ok := media.Image{}, false
+		if m != nil {
+			img, ok = m.Files[key]
+		}
+		if !ok || img.IsVideo() {
+			return s
+		}
+		return "<figure>" + parts[1] + libraryFigure(img, alt, "", false, m) + parts[5]
+	})
 	return mediaMarker.ReplaceAllStringFunc(html, func(s string) string {
 		parts := mediaMarker.FindStringSubmatch(s)
 		key, alt, title := parts[1], decodeWords(parts[2]), decodeWords(parts[3])
@@ -96,6 +113,12 @@ func plainImage(key, alt, title string) string {
 // this story; the library's is used when the Markdown has none. A title in
 // the Markdown replaces the library's caption.
 func imageFigure(img media.Image, alt, title string, m *Media) string {
+	return libraryFigure(img, alt, title, true, m)
+}
+
+// libraryFigure is imageFigure, with the library's caption left out when
+// withCaption is false (the credit stays).
+func libraryFigure(img media.Image, alt, title string, withCaption bool, m *Media) string {
 	alt = cmpOr(alt, img.Alt)
 	src := img.Sources("/media/")
 	const sizes = "(min-width: 44rem) 42rem, 100vw"
@@ -106,7 +129,11 @@ func imageFigure(img media.Image, alt, title string, m *Media) string {
 	}
 	fmt.Fprintf(&b, `<img src="%s" srcset="%s" sizes="%s" width="%d" height="%d" alt="%s" loading="lazy" decoding="async"></picture>`,
 		esc(src.Src), esc(src.Srcset), sizes, img.Width, img.Height, esc(alt))
-	b.WriteString(caption(cmpOr(title, img.Caption), img.Credit, m))
+	text := cmpOr(title, img.Caption)
+	if !withCaption {
+		text = ""
+	}
+	b.WriteString(caption(text, img.Credit, m))
 	fmt.Fprintf(&b, `</figure><p class="full-size"%s><a class="full-size-link" href="/media/%s" data-alt="%s">Click to see full-size image</a></p>`,
 		langAttrs(m), esc(img.Path), esc(alt))
 	return b.String()
@@ -118,7 +145,10 @@ func caption(text, credit string, m *Media) string {
 	}
 	s := `<figcaption>` + esc(text)
 	if credit != "" {
-		s += ` <span class="credit"` + langAttrs(m) + `>` + esc(credit) + `</span>`
+		if text != "" {
+			s += " "
+		}
+		s += `<span class="credit"` + langAttrs(m) + `>` + esc(credit) + `</span>`
 	}
 	return s + `</figcaption>`
 }

@@ -111,3 +111,30 @@ func TestUploadedVideo(t *testing.T) {
 		t.Errorf("video without poster or size:\n%s", got)
 	}
 }
+
+// TestFigureWithItsOwnCaption: a library image in a figure of the body's
+// own HTML with its own caption (an imported WordPress caption with a
+// link) shows that caption once, and the library's credit, not the
+// library's caption as well.
+func TestFigureWithItsOwnCaption(t *testing.T) {
+	t.Parallel()
+	img := libraryImage()
+	m := &Media{Files: map[string]media.Image{}, Lang: "en", Dir: "ltr"}
+	for _, k := range img.Keys() {
+		m.Files[k] = img
+	}
+	in := "<figure>\n\n![Boats](/media/abc-full.jpg)\n\n<figcaption>Boats at dawn, by <a href=\"https://example.org/ana\">Ana</a></figcaption>\n</figure>"
+	got := string(ArticleWith(in, m))
+	for _, w := range []string{`<figure class="inline-image"><picture>`, `<figcaption><span class="credit" lang="en" dir="ltr">Photo: A &amp; B</span></figcaption>`,
+		`<figcaption>Boats at dawn, by <a href="https://example.org/ana"`} {
+		if !strings.Contains(got, w) {
+			t.Errorf("lacks %s\n%s", w, got)
+		}
+	}
+	if strings.Contains(got, "Boats &lt;at&gt; dawn") {
+		t.Errorf("the library's caption shows as well\n%s", got)
+	}
+	if n := strings.Count(got, "<figcaption>"); n != 2 {
+		t.Errorf("%d figcaptions, want the credit's and the story's\n%s", n, got)
+	}
+}
