@@ -32,7 +32,7 @@ var (
 	// A marker that is the first thing in a figure of the body's own HTML
 	// with a figcaption of its own (as imported stories have them).
 	captionedMarker = regexp.MustCompile(`<figure>(\s*)<p>DATELINEMEDIA:([A-Za-z0-9_.-]+):([A-Za-z0-9_-]*):([A-Za-z0-9_-]*)</p>(\s*<figcaption>)`)
-	mdEscape    = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])`)
+	mdEscape        = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])`)
 )
 
 // Refs lists the media keys of the figures a body's Markdown would show and
