@@ -9,7 +9,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
-	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/store"
 	"github.com/datelinenews/dateline/internal/store/storetest"
@@ -18,12 +17,7 @@ import (
 func TestImportComments(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		world, _, a1, _ := newsroom(t, st)
-		id, err := st.CreateArticle(ctx, article.Input{Headline: "Wheat", Slug: "wheat", SectionID: world, AuthorIDs: []int64{a1},
-			Language: "en", Status: article.Published, CommentsOpen: true, PublishedAt: t0}, t0)
-		if err != nil {
-			t.Fatal(err)
-		}
+		id := openStory(t, st, "Wheat")
 		in := []comment.Comment{
 			{ArticleID: id, Depth: 1, AuthorName: "Mina", AuthorEmail: "mina@example.org", Body: "First.",
 				Status: comment.Approved, CreatedAt: t0, UpdatedAt: t0},
@@ -58,12 +52,7 @@ func TestImportComments(t *testing.T) {
 func TestInsertCommentsWithReservedIDs(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		world, _, a1, _ := newsroom(t, st)
-		id, err := st.CreateArticle(ctx, article.Input{Headline: "Rain", Slug: "rain", SectionID: world, AuthorIDs: []int64{a1},
-			Language: "en", Status: article.Published, CommentsOpen: true, PublishedAt: t0}, t0)
-		if err != nil {
-			t.Fatal(err)
-		}
+		id := openStory(t, st, "Rain")
 		first, err := st.CreateComment(ctx, comment.Comment{ArticleID: id, Depth: 1, AuthorName: "Mina",
 			AuthorEmail: "mina@example.org", Body: "Before.", Status: comment.Approved, CreatedAt: t0, UpdatedAt: t0})
 		if err != nil {

@@ -123,12 +123,7 @@ func TestGroupTx(t *testing.T) {
 func TestCommentChecks(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		world, _, a1, _ := newsroom(t, st)
-		id, err := st.CreateArticle(ctx, article.Input{Headline: "Wheat", Slug: "wheat", Body: "A long body.", SectionID: world,
-			AuthorIDs: []int64{a1}, Language: "en", Status: article.Published, CommentsOpen: true, PublishedAt: t0}, t0)
-		if err != nil {
-			t.Fatal(err)
-		}
+		id := openStory(t, st, "Wheat")
 		a, err := st.CommentTarget(ctx, id)
 		if err != nil {
 			t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/datelinenews/dateline/internal/article"
 	"github.com/datelinenews/dateline/internal/comment"
 	"github.com/datelinenews/dateline/internal/spam"
 	"github.com/datelinenews/dateline/internal/store"
@@ -129,12 +128,7 @@ func TestLearnSpamConcurrently(t *testing.T) {
 func TestLearnCommentOnce(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		world, _, a1, _ := newsroom(t, st)
-		id, err := st.CreateArticle(ctx, article.Input{Headline: "Rain", Slug: "rain", SectionID: world, AuthorIDs: []int64{a1},
-			Language: "en", Status: article.Published, CommentsOpen: true, PublishedAt: t0}, t0)
-		if err != nil {
-			t.Fatal(err)
-		}
+		id := openStory(t, st, "Rain")
 		cid, err := st.CreateComment(ctx, comment.Comment{ArticleID: id, Depth: 1, AuthorName: "Win", AuthorEmail: "w@example.org",
 			Body: "Cheap casino bonus.", Status: comment.Pending, CreatedAt: t0, UpdatedAt: t0})
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path"
+	"strings"
 	"testing"
 	"time"
 
@@ -58,6 +59,20 @@ func TestMigrateIsRepeatable(t *testing.T) {
 			t.Fatalf("SchemaVersion = %d, %v", v, err)
 		}
 	})
+}
+
+// openStory creates a newsroom and one published story, open for
+// comments, with this headline; it returns the story's id.
+func openStory(t *testing.T, st *store.Store, headline string) int64 {
+	t.Helper()
+	world, _, a1, _ := newsroom(t, st)
+	id, err := st.CreateArticle(context.Background(), article.Input{Headline: headline, Slug: strings.ToLower(headline),
+		Body: "A long body.", SectionID: world, AuthorIDs: []int64{a1}, Language: "en", Status: article.Published,
+		CommentsOpen: true, PublishedAt: t0}, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
 }
 
 // newsroom creates a section, two authors and returns their ids.
