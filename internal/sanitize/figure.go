@@ -71,30 +71,33 @@ func expandMedia(html string, m *Media) string {
 	html = captionedMarker.ReplaceAllStringFunc(html, func(s string) string {
 		parts := captionedMarker.FindStringSubmatch(s)
 		key, alt := parts[2], decodeWords(parts[3])
-		img, ok := media.Image{}, false
-		if m != nil {
-			img, ok = m.Files[key]
-		}
+		img, ok := m.file(key)
 		if !ok || img.IsVideo() {
 			return s
 		}
-		return "<figure>" + parts[1] + libraryFigure(img, alt, "", false, m) + parts[5]
+		return "<figure>" + parts[1] + imageFigure(img, alt, "", false, m) + parts[5]
 	})
 	return mediaMarker.ReplaceAllStringFunc(html, func(s string) string {
 		parts := mediaMarker.FindStringSubmatch(s)
 		key, alt, title := parts[1], decodeWords(parts[2]), decodeWords(parts[3])
-		img, ok := media.Image{}, false
-		if m != nil {
-			img, ok = m.Files[key]
-		}
+		img, ok := m.file(key)
 		switch {
 		case !ok:
 			return plainImage(key, alt, title)
 		case img.IsVideo():
 			return videoFigure(img, alt, title, m)
 		}
-		return imageFigure(img, alt, title, m)
+		return imageFigure(img, alt, title, true, m)
 	})
+}
+
+// file is the library entry of key, if the body's media hold it.
+func (m *Media) file(key string) (media.Image, bool) {
+	if m == nil {
+		return media.Image{}, false
+	}
+	img, ok := m.Files[key]
+	return img, ok
 }
 
 // plainImage is what Markdown would have made of the line: the file is not
@@ -111,14 +114,9 @@ func plainImage(key, alt, title string) string {
 // with its caption and credit and a link to the full-size version that the
 // viewer opens in place. The Markdown's alt text is the author's words for
 // this story; the library's is used when the Markdown has none. A title in
-// the Markdown replaces the library's caption.
-func imageFigure(img media.Image, alt, title string, m *Media) string {
-	return libraryFigure(img, alt, title, true, m)
-}
-
-// libraryFigure is imageFigure, with the library's caption left out when
-// withCaption is false (the credit stays).
-func libraryFigure(img media.Image, alt, title string, withCaption bool, m *Media) string {
+// the Markdown replaces the library's caption; withCaption false leaves the
+// caption out (the credit stays), for a figure that has its own.
+func imageFigure(img media.Image, alt, title string, withCaption bool, m *Media) string {
 	alt = cmpOr(alt, img.Alt)
 	src := img.Sources("/media/")
 	const sizes = "(min-width: 44rem) 42rem, 100vw"
