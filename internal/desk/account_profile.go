@@ -31,25 +31,39 @@ type ProfileForm struct {
 
 // SaveProfile changes the signed-in user's byline name and bio.
 func (h *Handler) SaveProfile(w http.ResponseWriter, r *http.Request) error {
-	if err := parseSmallForm(w, r); err != nil {
-		return err
-	}
 	u := CurrentUser(r)
 	me, err := h.Store.AuthorForUser(r.Context(), u, h.Now())
 	if err != nil {
 		return err
 	}
-	form := ProfileForm{Name: strings.TrimSpace(r.PostForm.Get("byline")), Bio: strings.TrimSpace(r.PostForm.Get("bio")), Path: me.Path()}
-	if problems := profileProblems(form); problems != nil {
+	form, problems, err := h.saveProfile(w, r, me, "profile.update")
+	if problems != nil {
 		return h.accountWith(w, r, http.StatusUnprocessableEntity, u.Name, nil, form, problems)
 	}
-	before := me
-	me.Name, me.Bio = form.Name, form.Bio
-	if err := h.Store.UpdateAuthor(r.Context(), me, h.Now()); err != nil {
+	if err != nil {
 		return err
 	}
-	h.audit(r, "profile.update", me.Path(), changes("byline", before.Name, me.Name, "bio", before.Bio, me.Bio))
 	return seeOther(w, r, "/admin/account", "Your author profile is saved.")
+}
+
+// saveProfile reads a posted byline and bio and stores them on a, noting
+// action in the audit log. A profile that needs fixing comes back as typed,
+// with its problems, and nothing is stored.
+func (h *Handler) saveProfile(w http.ResponseWriter, r *http.Request, a people.Author, action string) (ProfileForm, map[string]string, error) {
+	if err := readForm(w, r, manageFormBytes); err != nil {
+		return ProfileForm{}, nil, err
+	}
+	form := ProfileForm{Name: strings.TrimSpace(r.PostForm.Get("byline")), Bio: strings.TrimSpace(r.PostForm.Get("bio")), Path: a.Path()}
+	if problems := profileProblems(form); problems != nil {
+		return form, problems, nil
+	}
+	before := a
+	a.Name, a.Bio = form.Name, form.Bio
+	if err := h.Store.UpdateAuthor(r.Context(), a, h.Now()); err != nil {
+		return form, nil, err
+	}
+	h.audit(r, action, a.Path(), changes("byline", before.Name, a.Name, "bio", before.Bio, a.Bio))
+	return form, nil, nil
 }
 
 // profileProblems names what is wrong with a profile, by field.

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/datelinenews/dateline/internal/people"
 	"github.com/datelinenews/dateline/internal/web"
@@ -42,20 +41,14 @@ func (h *Handler) SaveAuthor(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := readForm(w, r, manageFormBytes); err != nil {
-		return err
-	}
-	form := ProfileForm{Name: strings.TrimSpace(r.PostForm.Get("byline")), Bio: strings.TrimSpace(r.PostForm.Get("bio")), Path: a.Path()}
-	if problems := profileProblems(form); problems != nil {
+	form, problems, err := h.saveProfile(w, r, a, "author.update")
+	if problems != nil {
 		return h.authors(w, r, http.StatusUnprocessableEntity, AuthorsPage{Editing: a, Form: form, Errors: problems})
 	}
-	before := a
-	a.Name, a.Bio = form.Name, form.Bio
-	if err := h.Store.UpdateAuthor(r.Context(), a, h.Now()); err != nil {
+	if err != nil {
 		return err
 	}
-	h.audit(r, "author.update", a.Path(), changes("byline", before.Name, a.Name, "bio", before.Bio, a.Bio))
-	return seeOther(w, r, "/admin/authors/"+strconv.FormatInt(a.ID, 10), "Author “"+a.Name+"” saved.")
+	return seeOther(w, r, "/admin/authors/"+strconv.FormatInt(a.ID, 10), "Author “"+form.Name+"” saved.")
 }
 
 // author loads the author named by {id}.

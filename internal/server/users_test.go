@@ -544,3 +544,13 @@ func TestAuthorProfile(t *testing.T) {
 		wantAudit(t, a.app, "profile.", "profile.update")
 	})
 }
+
+// TestAuthorProfileRefusesUnstorableText: a byline no database can store
+// is turned away with a 400, never a 500.
+func TestAuthorProfileRefusesUnstorableText(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, st *store.Store) {
+		a := newApp(t, st)
+		me := a.signIn(t, people.Contributor)
+		wantStatus(t, "NUL in the byline", me.post(t, "/admin/account/profile", url.Values{"byline": {"Mina\x00"}, "bio": {"x"}}), 400)
+	})
+}
