@@ -86,11 +86,13 @@ func readHead(raw []byte, privateCookies []string) (head, bool) {
 	return h, true
 }
 
+var handedHeaders = []string{"transfer-encoding", "expect", "upgrade", "te", "authorization",
+	"proxy-authorization", "range", "http2-settings"}
+
 // handedHeader names the headers whose requests net/http answers: bodies,
 // upgrades, credentials and conditional or partial requests.
 func handedHeader(name []byte) bool {
-	for _, n := range []string{"transfer-encoding", "expect", "upgrade", "te", "authorization",
-		"proxy-authorization", "range", "http2-settings"} {
+	for _, n := range handedHeaders {
 		if asciiEqual(name, n) {
 			return true
 		}
